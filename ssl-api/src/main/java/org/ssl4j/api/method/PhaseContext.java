@@ -1,0 +1,28 @@
+package org.ssl4j.api.method;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Random;
+import org.ssl4j.api.data.SslData;
+
+/**
+ * What a phase gets when it begins, for work done once per phase (Noisy Student labels the
+ * whole unlabeled pool here). Valid only during {@link Phase#begin}.
+ */
+public interface PhaseContext {
+
+    /**
+     * @return the run's data; the unlabeled split's labels (if any) must not be used for
+     *     training
+     */
+    SslData data();
+
+    /**
+     * @return a manager that lives as long as the phase; closed by the runtime when it ends
+     */
+    NDManager manager();
+
+    /**
+     * @return a generator seeded from the run's seed and the phase
+     */
+    Random random();
+}

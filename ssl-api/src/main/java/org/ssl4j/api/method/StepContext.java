@@ -1,0 +1,61 @@
+package org.ssl4j.api.method;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.Random;
+
+/**
+ * What a phase gets in each step. Valid only during {@link Phase#step}.
+ *
+ * <p>Memory: the runtime opens a fresh {@link #manager()} for each step and closes it when the
+ * step returns, with every array created in it: the batches, the forward passes, the losses.
+ * Parameters and optimizer state live in long-lived managers and are not affected.
+ */
+public interface StepContext {
+
+    /**
+     * @return the phase's name
+     */
+    String phase();
+
+    /**
+     * @return the step's index within its phase, from 0
+     */
+    long step();
+
+    /**
+     * @return the number of steps of the phase
+     */
+    long steps();
+
+    /**
+     * @return the step's manager, closed by the runtime when the step ends
+     */
+    NDManager manager();
+
+    /**
+     * @return the labeled batch
+     */
+    LabeledBatch labeled();
+
+    /**
+     * @return the unlabeled batch
+     * @throws IllegalStateException when the phase's plan asked for no unlabeled data
+     */
+    UnlabeledBatch unlabeled();
+
+    /**
+     * @return a generator seeded from the run's seed and the step, for decisions made in Java
+     */
+    Random random();
+
+    /**
+     * Opens a gradient collector. Only one may be open at a time in the whole JVM (a DJL
+     * PyTorch-engine rule), so close it (try-with-resources) before opening the next; a method
+     * with two networks either shares one or takes turns. Gradients of parameters accumulate
+     * until {@link org.ssl4j.api.model.Network#update()}.
+     *
+     * @return an open collector
+     */
+    GradientCollector newGradientCollector();
+}

@@ -1,0 +1,80 @@
+package org.ssl4j.api.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+
+/**
+ * A network a method trains or consults: a backbone's block with its parameters on the
+ * executor's device and, when trainable, its own optimizer. The runtime creates networks
+ * ({@link org.ssl4j.api.method.MethodContext#trainable}), keeps their parameters for the whole run
+ * and saves them in the run folder.
+ *
+ * <p>Gradients: parameters of a trainable network record gradients while a gradient collector
+ * ({@link org.ssl4j.api.method.StepContext#newGradientCollector()}) is open. Gradients accumulate
+ * over {@code backward} calls until {@link #update()} applies and clears them. A frozen network
+ * never records gradients.
+ */
+public interface Network {
+
+    /**
+     * @return the name the method gave it (e.g. {@code student}); parameters are saved under it
+     */
+    String name();
+
+    /**
+     * @return the backbone config it was built from (to build a copy of the same shape)
+     */
+    BackboneConfig backbone();
+
+    /**
+     * @return the DJL block, for inspection and for saving; do not initialise or re-attach it
+     */
+    Block block();
+
+    /**
+     * Runs the network.
+     *
+     * @param inputs a batch {@code (N, ...exampleShape)}
+     * @param training true for the training behaviour of dropout and batch norm (and batch-norm
+     *     statistics updates), false for evaluation behaviour
+     * @return logits {@code (N, classes)}, owned by {@code inputs}' manager
+     */
+    NDArray forward(NDArray inputs, boolean training);
+
+    /**
+     * Applies one optimizer update with the gradients accumulated since the last update, clears
+     * them, and advances the learning-rate schedule. Call it after the gradient collector that
+     * computed the gradients is closed.
+     *
+     * @throws IllegalStateException for a frozen network
+     */
+    void update();
+
+    /**
+     * @return the learning rate the next {@link #update()} uses (0 for a frozen network)
+     */
+    float learningRate();
+
+    /**
+     * @return how many updates have been applied
+     */
+    long updates();
+
+    /**
+     * Overwrites this network's parameters with a copy of {@code source}'s (same backbone).
+     * Batch-norm running statistics are copied too.
+     *
+     * @param source a network of the same architecture
+     */
+    void copyFrom(Network source);
+
+    /**
+     * Moves this network's parameters towards {@code source}'s: {@code p = decay * p + (1 -
+     * decay) * q} for every parameter pair, running statistics included (an exponential moving
+     * average).
+     *
+     * @param source a network of the same architecture
+     * @param decay the weight of the current value, in [0, 1]
+     */
+    void averageFrom(Network source, float decay);
+}
