@@ -1,5 +1,7 @@
 package org.ssl4j.api.method;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.ssl4j.api.config.Checks;
 
 /**
@@ -22,6 +24,33 @@ public record TrainSettings(
         Checks.inRange("unlabeledRatio", unlabeledRatio, 0, 1024);
         Checks.positive("evaluateEvery", evaluateEvery);
         Checks.positive("logEvery", logEvery);
+    }
+
+    /**
+     * Reads the section, filling left-out fields: {@code unlabeledRatio} 7, {@code evaluateEvery}
+     * a tenth of the steps, {@code logEvery} 10 (at most the steps).
+     *
+     * @param steps required
+     * @param batchSize required
+     * @param unlabeledRatio optional
+     * @param evaluateEvery optional
+     * @param logEvery optional
+     * @return the settings
+     */
+    @JsonCreator
+    public static TrainSettings of(
+            @JsonProperty("steps") Long steps,
+            @JsonProperty("batchSize") Integer batchSize,
+            @JsonProperty("unlabeledRatio") Integer unlabeledRatio,
+            @JsonProperty("evaluateEvery") Long evaluateEvery,
+            @JsonProperty("logEvery") Long logEvery) {
+        long s = Checks.required("steps", steps);
+        return new TrainSettings(
+                s,
+                Checks.required("batchSize", batchSize),
+                unlabeledRatio == null ? 7 : unlabeledRatio,
+                evaluateEvery == null ? Math.max(1, s / 10) : evaluateEvery,
+                logEvery == null ? Math.min(10, s) : logEvery);
     }
 
     /**

@@ -1,0 +1,13 @@
+package org.ssl4j.runtime.executor;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * Where a run's tensors live and how many threads compute them: the config's {@code executor}
+ * section. Executors belong to the runtime (they touch the engine), so their types are listed
+ * here rather than registered by plugins.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({@JsonSubTypes.Type(value = CpuExecutorConfig.class, name = "cpu")})
+public sealed interface ExecutorConfig permits CpuExecutorConfig {}
