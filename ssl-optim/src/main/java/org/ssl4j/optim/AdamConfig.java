@@ -1,0 +1,62 @@
+package org.ssl4j.optim;
+
+import ai.djl.training.optimizer.Adam;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.model.ScheduleConfig;
+
+/**
+ * The {@code adam} optimizer: DJL's {@link Adam}, with the weight decay added to the gradient
+ * (L2, as {@code torch.optim.Adam}'s {@code weight_decay}, not AdamW). DJL applies epsilon to
+ * the bias-corrected denominator the way the Adam paper's efficient form does.
+ *
+ * @param lr the base learning rate; required, &gt; 0
+ * @param beta1 decay of the first moment; default 0.9, in [0, 1)
+ * @param beta2 decay of the second moment; default 0.999, in [0, 1)
+ * @param epsilon added to the denominator; default 1e-8, &gt; 0
+ * @param weightDecay the L2 factor added to the gradient; default 0, at least 0
+ * @param schedule the learning-rate schedule; default null, a constant rate
+ */
+public record AdamConfig(
+        Double lr,
+        Double beta1,
+        Double beta2,
+        Double epsilon,
+        Double weightDecay,
+        ScheduleConfig schedule)
+        implements OptimizerConfig {
+
+    /** Applies the defaults and checks the ranges. */
+    public AdamConfig {
+        Checks.positive("lr", Checks.required("lr", lr));
+        beta1 = beta1 == null ? 0.9 : beta1;
+        beta2 = beta2 == null ? 0.999 : beta2;
+        epsilon = epsilon == null ? 1e-8 : epsilon;
+        weightDecay = weightDecay == null ? 0.0 : weightDecay;
+        DecayFactor.check("beta1", beta1);
+        DecayFactor.check("beta2", beta2);
+        Checks.positive("epsilon", epsilon);
+        Checks.nonNegative("weightDecay", weightDecay);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return a new DJL {@link Adam} whose rate at update {@code t} (0-based) is the schedule's
+     */
+    @Override
+    public Optimizer create(long totalSteps) {
+        ScheduleConfig rates = schedule == null ? new ConstantScheduleConfig() : schedule;
+        Tracker rate = rates.create(lr.floatValue(), totalSteps);
+        return Adam.builder()
+                // DJL's Adam counts updates from 1; the schedule counts from 0.
+                .optLearningRateTracker((parameterId, numUpdate) -> rate.getNewValue(numUpdate - 1))
+                .optBeta1(beta1.floatValue())
+                .optBeta2(beta2.floatValue())
+                .optEpsilon(epsilon.floatValue())
+                .optWeightDecays(weightDecay.floatValue())
+                .build();
+    }
+}

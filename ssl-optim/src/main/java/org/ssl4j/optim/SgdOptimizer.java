@@ -1,0 +1,103 @@
+package org.ssl4j.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stochastic gradient descent with exactly the semantics of PyTorch's {@code torch.optim.SGD}
+ * (no dampening), which DJL's own {@code Sgd} lacks (it has MXNet-style momentum and no
+ * Nesterov). For each parameter, at its {@code t}-th update (0-based):
+ *
+ * <pre>
+ *   g   = grad + weightDecay * w
+ *   buf = g                      on the first update (when momentum &gt; 0)
+ *   buf = momentum * buf + g     afterwards
+ *   g   = nesterov ? g + momentum * buf : buf     (when momentum &gt; 0)
+ *   w  -= lr(t) * g
+ * </pre>
+ *
+ * <p>Memory: the momentum buffer of a parameter is created in the weight's manager on its first
+ * update and lives as long as that manager; every other intermediate is created in a sub-manager
+ * that is closed before {@link #update} returns. {@code update} neither modifies nor closes
+ * {@code grad}, and does not clear the parameter's gradient: the caller owns both.
+ */
+public final class SgdOptimizer extends Optimizer {
+
+    private final Tracker learningRate;
+    private final float momentum;
+    private final boolean nesterov;
+    private final float weightDecay;
+    private final Map<String, NDArray> momentumBuffers = new ConcurrentHashMap<>();
+
+    /**
+     * @param learningRate the learning rate of each update, indexed from 0
+     * @param momentum the momentum factor in [0, 1); 0 keeps no buffer
+     * @param nesterov true for Nesterov momentum; needs {@code momentum > 0}
+     * @param weightDecay the L2 factor added to the gradient, at least 0
+     * @throws IllegalArgumentException when {@code nesterov} is set without momentum
+     */
+    public SgdOptimizer(Tracker learningRate, float momentum, boolean nesterov, float weightDecay) {
+        super(new Settings());
+        if (nesterov && momentum <= 0) {
+            throw new IllegalArgumentException("Nesterov momentum needs momentum > 0");
+        }
+        this.learningRate = learningRate;
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+        this.weightDecay = weightDecay;
+    }
+
+    /**
+     * Applies one update to {@code weight} in place. Called once per parameter per step, with
+     * gradient recording off.
+     *
+     * @param parameterId the parameter's id; keys its momentum buffer and its update count
+     * @param weight the parameter's value, updated in place
+     * @param grad the gradient of the loss with respect to {@code weight}, same shape; read only
+     */
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        float lr = learningRate.getNewValue(updateCount(parameterId) - 1);
+        NDManager weightManager = weight.getManager();
+        try (NDManager scratch = weightManager.newSubManager()) {
+            NDArray step = inScratch(scratch, grad.duplicate());
+            if (weightDecay != 0) {
+                step.addi(inScratch(scratch, weight.mul(weightDecay)));
+            }
+            if (momentum != 0) {
+                NDArray buffer = momentumBuffers.get(parameterId);
+                if (buffer == null) {
+                    buffer = step.duplicate();
+                    buffer.attach(weightManager);
+                    momentumBuffers.put(parameterId, buffer);
+                } else {
+                    buffer.muli(momentum).addi(step);
+                }
+                if (nesterov) {
+                    step.addi(inScratch(scratch, buffer.mul(momentum)));
+                } else {
+                    step = inScratch(scratch, buffer.duplicate());
+                }
+            }
+            weight.subi(step.muli(lr));
+        }
+    }
+
+    private static NDArray inScratch(NDManager scratch, NDArray temporary) {
+        temporary.attach(scratch);
+        return temporary;
+    }
+
+    /** The base class's settings, all left at DJL's defaults (no rescaling, no clipping). */
+    private static final class Settings extends OptimizerBuilder<Settings> {
+
+        @Override
+        protected Settings self() {
+            return this;
+        }
+    }
+}
