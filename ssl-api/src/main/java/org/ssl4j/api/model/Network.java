@@ -51,11 +51,6 @@ public interface Network {
     void update();
 
     /**
-     * @return the learning rate the next {@link #update()} uses (0 for a frozen network)
-     */
-    float learningRate();
-
-    /**
      * @return how many updates have been applied
      */
     long updates();

@@ -1,0 +1,36 @@
+package org.ssl4j.runtime;
+
+/**
+ * Follows a training run: progress bars, metrics files, a user's own dashboard. Called on the
+ * run's thread, in order; a listener must be quick and must not throw.
+ */
+public interface RunListener {
+
+    /**
+     * Before the first step.
+     *
+     * @param start what is about to run
+     */
+    default void runStarted(RunStart start) {}
+
+    /**
+     * After every step.
+     *
+     * @param step the step's figures (losses only on logging steps)
+     */
+    default void stepFinished(StepEvent step) {}
+
+    /**
+     * After every evaluation on the test split.
+     *
+     * @param evaluation the accuracy and when it was measured
+     */
+    default void evaluated(Evaluation evaluation) {}
+
+    /**
+     * After the run's folder is complete.
+     *
+     * @param result the run's result
+     */
+    default void runFinished(TrainResult result) {}
+}

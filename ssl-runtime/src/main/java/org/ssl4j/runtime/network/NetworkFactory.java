@@ -1,0 +1,104 @@
+package org.ssl4j.runtime.network;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.data.DataSpec;
+import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.Network;
+import org.ssl4j.api.model.OptimizerConfig;
+
+/**
+ * The runtime's {@link MethodContext}: builds, initialises and keeps the networks of one run.
+ * Each network gets its own sub-manager of the run's manager, closed with it.
+ */
+public final class NetworkFactory implements MethodContext {
+
+    private final DataSpec data;
+    private final TrainSettings train;
+    private final long seed;
+    private final NDManager runManager;
+    private final Map<String, DjlNetwork> networks = new LinkedHashMap<>();
+
+    /**
+     * @param data the data's shapes
+     * @param train the run's budget
+     * @param seed the run's seed
+     * @param runManager the run-long manager on the executor's device
+     */
+    public NetworkFactory(DataSpec data, TrainSettings train, long seed, NDManager runManager) {
+        this.data = data;
+        this.train = train;
+        this.seed = seed;
+        this.runManager = runManager;
+    }
+
+    @Override
+    public DataSpec data() {
+        return data;
+    }
+
+    @Override
+    public TrainSettings train() {
+        return train;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Network trainable(
+            String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
+        Checks.required("optimizer", optimizer);
+        Checks.positive("totalSteps", totalSteps);
+        Optimizer djlOptimizer = optimizer.create(totalSteps);
+        return register(name, backbone, djlOptimizer);
+    }
+
+    @Override
+    public Network frozen(String name, BackboneConfig backbone) {
+        return register(name, backbone, null);
+    }
+
+    /**
+     * @return the networks made so far, by name, in creation order
+     */
+    public Map<String, DjlNetwork> networks() {
+        return Collections.unmodifiableMap(networks);
+    }
+
+    private Network register(String name, BackboneConfig backbone, Optimizer optimizer) {
+        Checks.required("backbone", backbone);
+        if (name == null || name.isBlank() || networks.containsKey(name)) {
+            throw new IllegalArgumentException(
+                    "network names must be unique and non-empty; '" + name + "' is taken or empty");
+        }
+        Block block = backbone.build(data);
+        NDManager manager = runManager.newSubManager();
+        List<Long> dims = new ArrayList<>();
+        dims.add(1L);
+        for (long d : data.exampleShape().getShape()) {
+            dims.add(d);
+        }
+        Shape input = new Shape(dims);
+        block.initialize(manager, DataType.FLOAT32, input);
+        if (optimizer == null) {
+            block.freezeParameters(true);
+        }
+        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer);
+        networks.put(name, network);
+        return network;
+    }
+}

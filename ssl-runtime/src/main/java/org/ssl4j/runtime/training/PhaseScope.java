@@ -1,0 +1,15 @@
+package org.ssl4j.runtime.training;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Random;
+import org.ssl4j.api.data.SslData;
+import org.ssl4j.api.method.PhaseContext;
+
+/**
+ * The runtime's {@link PhaseContext}.
+ *
+ * @param data the run's data
+ * @param manager the phase-long manager
+ * @param random the phase's generator
+ */
+record PhaseScope(SslData data, NDManager manager, Random random) implements PhaseContext {}

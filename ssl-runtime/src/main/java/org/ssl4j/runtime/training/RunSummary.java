@@ -1,0 +1,71 @@
+package org.ssl4j.runtime.training;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import org.ssl4j.runtime.Evaluation;
+import org.ssl4j.runtime.TrainResult;
+import org.ssl4j.runtime.run.Provenance;
+import org.ssl4j.runtime.run.RunSpec;
+
+/**
+ * The content of a run's {@code summary.json}: the result, and enough provenance to understand
+ * and repeat it.
+ *
+ * @param method the method's display name
+ * @param seed the seed
+ * @param accuracy final test accuracy
+ * @param steps steps run
+ * @param wallSeconds wall-clock seconds
+ * @param network the evaluated network
+ * @param data the data's description
+ * @param executor the executor's description
+ * @param startedAt when the run started
+ * @param finishedAt when it finished
+ * @param provenance versions of the SPI, plugins, Java and engine, and the git commit
+ * @param config the resolved config
+ * @param evaluations every evaluation
+ */
+public record RunSummary(
+        String method,
+        long seed,
+        double accuracy,
+        long steps,
+        double wallSeconds,
+        String network,
+        String data,
+        String executor,
+        Instant startedAt,
+        Instant finishedAt,
+        Provenance provenance,
+        JsonNode config,
+        List<Evaluation> evaluations) {
+
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    static RunSummary of(RunSpec spec, TrainResult result, String executor, Instant startedAt) {
+        JsonNode config;
+        try {
+            config = YAML.readTree(spec.resolvedConfig());
+        } catch (IOException e) {
+            throw new UncheckedIOException("resolved config is not valid YAML", e);
+        }
+        return new RunSummary(
+                result.method(),
+                result.seed(),
+                result.accuracy(),
+                result.steps(),
+                result.wallSeconds(),
+                result.network(),
+                result.data().description(),
+                executor,
+                startedAt,
+                Instant.now(),
+                spec.provenance(),
+                config,
+                result.evaluations());
+    }
+}

@@ -1,0 +1,82 @@
+package org.ssl4j.runtime.training;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.Random;
+import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.StepContext;
+import org.ssl4j.api.method.UnlabeledBatch;
+
+/** The runtime's {@link StepContext}: one step's batches, manager and generator. */
+final class StepScope implements StepContext {
+
+    private final String phase;
+    private final long step;
+    private final long steps;
+    private final NDManager manager;
+    private final LabeledBatch labeled;
+    private final UnlabeledBatch unlabeled;
+    private final Random random;
+
+    StepScope(
+            String phase,
+            long step,
+            long steps,
+            NDManager manager,
+            LabeledBatch labeled,
+            UnlabeledBatch unlabeled,
+            Random random) {
+        this.phase = phase;
+        this.step = step;
+        this.steps = steps;
+        this.manager = manager;
+        this.labeled = labeled;
+        this.unlabeled = unlabeled;
+        this.random = random;
+    }
+
+    @Override
+    public String phase() {
+        return phase;
+    }
+
+    @Override
+    public long step() {
+        return step;
+    }
+
+    @Override
+    public long steps() {
+        return steps;
+    }
+
+    @Override
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public LabeledBatch labeled() {
+        return labeled;
+    }
+
+    @Override
+    public UnlabeledBatch unlabeled() {
+        if (unlabeled == null) {
+            throw new IllegalStateException(
+                    "phase '" + phase + "' asked for no unlabeled data in its BatchPlan");
+        }
+        return unlabeled;
+    }
+
+    @Override
+    public Random random() {
+        return random;
+    }
+
+    @Override
+    public GradientCollector newGradientCollector() {
+        return Engine.getInstance().newGradientCollector();
+    }
+}
