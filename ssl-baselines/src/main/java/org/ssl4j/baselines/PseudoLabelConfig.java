@@ -1,0 +1,74 @@
+package org.ssl4j.baselines;
+
+import java.util.List;
+import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.method.TrainingMethod;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.role.AuxiliaryLossConfig;
+import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.TeacherConfig;
+
+/**
+ * Config of the {@code pseudo-label} method: a teacher labels the weak unlabeled view, the
+ * student learns from the labeled data and those labels. FixMatch is teacher {@code self},
+ * pseudoLabels {@code hard} with threshold 0.95 and studentView {@code strong}.
+ *
+ * @param backbone the student's architecture, required
+ * @param optimizer the student's optimizer and schedule, required
+ * @param teacher who labels; default {@code self}
+ * @param pseudoLabels how logits become labels; default {@code hard} with threshold 0
+ * @param unlabeledWeight weight of the pseudo-label loss, {@code >= 0}; default 1
+ * @param warmupSteps steps over which that weight ramps linearly from 0, {@code >= 0}; default 0
+ * @param labelSmoothing label smoothing of the cross-entropies, in [0, 1); default 0
+ * @param studentView the view the student learns the labels on, {@code weak} or {@code strong};
+ *     default {@code weak}
+ * @param auxiliaryLosses extra terms on the student; default none. They see the logits of the
+ *     labeled batch and of the weak view (and of the strong view when the student learns on it
+ *     or a term needs it)
+ */
+public record PseudoLabelConfig(
+        BackboneConfig backbone,
+        OptimizerConfig optimizer,
+        TeacherConfig teacher,
+        PseudoLabelStrategyConfig pseudoLabels,
+        Double unlabeledWeight,
+        Long warmupSteps,
+        Double labelSmoothing,
+        String studentView,
+        List<AuxiliaryLossConfig> auxiliaryLosses)
+        implements MethodConfig {
+
+    /** Checks required fields and ranges, and fills the defaults. */
+    public PseudoLabelConfig {
+        Checks.required("backbone", backbone);
+        Checks.required("optimizer", optimizer);
+        teacher = teacher == null ? new SelfTeacherConfig() : teacher;
+        pseudoLabels = pseudoLabels == null ? new HardLabelsConfig(0.0) : pseudoLabels;
+        unlabeledWeight = unlabeledWeight == null ? 1.0 : unlabeledWeight;
+        Checks.nonNegative("unlabeledWeight", unlabeledWeight);
+        warmupSteps = warmupSteps == null ? 0L : warmupSteps;
+        Checks.nonNegative("warmupSteps", warmupSteps);
+        labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
+        Ranges.belowOne("labelSmoothing", labelSmoothing);
+        studentView =
+                studentView == null
+                        ? StudentView.WEAK.configName()
+                        : StudentView.fromConfig("studentView", studentView).configName();
+        auxiliaryLosses = Checks.listOf("auxiliaryLosses", auxiliaryLosses);
+    }
+
+    /**
+     * @return {@link #studentView} as an enum
+     */
+    public StudentView view() {
+        return StudentView.fromConfig("studentView", studentView);
+    }
+
+    @Override
+    public TrainingMethod create(MethodContext context) {
+        return new PseudoLabelMethod(this, context);
+    }
+}

@@ -1,0 +1,43 @@
+package org.ssl4j.baselines;
+
+import java.util.List;
+import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.method.TrainingMethod;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.role.AuxiliaryLossConfig;
+
+/**
+ * Config of the {@code supervised} method: cross-entropy on the labeled data, plus optional
+ * auxiliary terms on unlabeled data (UDA is this method with a {@code uda} term).
+ *
+ * @param backbone the student's architecture, required
+ * @param optimizer the student's optimizer and schedule, required
+ * @param labelSmoothing label smoothing of the cross-entropy, in [0, 1); default 0
+ * @param auxiliaryLosses extra loss terms; default none. With any, each step also draws {@code
+ *     train.batchSize * train.unlabeledRatio} unlabeled examples (and their strong view if a
+ *     term needs it)
+ */
+public record SupervisedConfig(
+        BackboneConfig backbone,
+        OptimizerConfig optimizer,
+        Double labelSmoothing,
+        List<AuxiliaryLossConfig> auxiliaryLosses)
+        implements MethodConfig {
+
+    /** Checks required fields and ranges, and fills the defaults. */
+    public SupervisedConfig {
+        Checks.required("backbone", backbone);
+        Checks.required("optimizer", optimizer);
+        labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
+        Ranges.belowOne("labelSmoothing", labelSmoothing);
+        auxiliaryLosses = Checks.listOf("auxiliaryLosses", auxiliaryLosses);
+    }
+
+    @Override
+    public TrainingMethod create(MethodContext context) {
+        return new SupervisedMethod(this, context);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Baseline methods of SSL4J: supervised training and pseudo-label self-training (which covers
+ * FixMatch by config), with the pseudo-label strategies ({@code hard}, {@code soft}) and simple
+ * teachers ({@code self}, {@code ema}, {@code frozen}) they use. {@link
+ * org.ssl4j.baselines.BaselinesPlugin} registers them.
+ */
+package org.ssl4j.baselines;
