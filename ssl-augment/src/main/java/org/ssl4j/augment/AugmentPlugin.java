@@ -1,0 +1,45 @@
+package org.ssl4j.augment;
+
+import com.google.auto.service.AutoService;
+import java.util.List;
+import org.ssl4j.api.data.AugmentationConfig;
+import org.ssl4j.api.plugin.Component;
+import org.ssl4j.api.plugin.SpiVersion;
+import org.ssl4j.api.plugin.Ssl4jPlugin;
+
+/** The {@code augment} plugin: the {@code identity} and {@code gaussian-noise} augmentations. */
+@AutoService(Ssl4jPlugin.class)
+public final class AugmentPlugin implements Ssl4jPlugin {
+
+    /** Creates the plugin; does no work. */
+    public AugmentPlugin() {}
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+        return "augment";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<Component<AugmentationConfig>> augmentations() {
+        return List.of(
+                Component.of("identity", IdentityConfig.class, "the batch as it is"),
+                Component.of(
+                        "gaussian-noise",
+                        GaussianNoiseConfig.class,
+                        "adds independent Gaussian noise to every input value"));
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Augmentations that work on a batch of any shape (identity, Gaussian noise), contributed by
+ * the {@code augment} plugin.
+ */
+package org.ssl4j.augment;
