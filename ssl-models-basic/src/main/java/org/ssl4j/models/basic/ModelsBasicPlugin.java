@@ -1,0 +1,44 @@
+package org.ssl4j.models.basic;
+
+import com.google.auto.service.AutoService;
+import java.util.List;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.plugin.Component;
+import org.ssl4j.api.plugin.SpiVersion;
+import org.ssl4j.api.plugin.Ssl4jPlugin;
+
+/** The {@code models-basic} plugin: the {@code mlp} backbone. */
+@AutoService(Ssl4jPlugin.class)
+public final class ModelsBasicPlugin implements Ssl4jPlugin {
+
+    /** Creates the plugin; does no work. */
+    public ModelsBasicPlugin() {}
+
+    /** {@inheritDoc} */
+    @Override
+    public String name() {
+        return "models-basic";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public String spiVersion() {
+        return SpiVersion.CURRENT;
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    public List<Component<BackboneConfig>> backbones() {
+        return List.of(
+                Component.of(
+                        "mlp",
+                        MlpConfig.class,
+                        "multi-layer perceptron on the flattened input, for any example shape"));
+    }
+}
