@@ -1,0 +1,2 @@
+/** Synthetic data sources (Two Moons), contributed by the {@code data-toy} plugin. */
+package org.ssl4j.data.toy;

@@ -1,0 +1,27 @@
+package org.ssl4j.data.toy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import org.junit.jupiter.api.Test;
+import org.ssl4j.api.plugin.Component;
+import org.ssl4j.api.plugin.SpiVersion;
+import org.ssl4j.api.plugin.Ssl4jPlugin;
+
+class DataToyPluginTest {
+
+    @Test
+    void serviceLoaderFindsThePluginAndItsComponents() {
+        Ssl4jPlugin plugin =
+                ServiceLoader.load(Ssl4jPlugin.class).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .filter(p -> p.name().equals("data-toy"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
+        assertEquals("0.1.0", plugin.version());
+        assertEquals(
+                List.of("two-moons"), plugin.dataSources().stream().map(Component::name).toList());
+    }
+}
