@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.ssl4j.runtime.Evaluation;
-import org.ssl4j.runtime.RunListener;
-import org.ssl4j.runtime.StepEvent;
+import org.ssl4j.runtime.result.Evaluation;
+import org.ssl4j.runtime.result.RunListener;
+import org.ssl4j.runtime.result.StepEvent;
 
 /**
  * Writes {@code metrics.jsonl}: one line per logged step ({@code "kind": "step"}, with the

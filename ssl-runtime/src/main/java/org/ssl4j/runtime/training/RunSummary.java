@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import org.ssl4j.runtime.Evaluation;
-import org.ssl4j.runtime.TrainResult;
+import org.ssl4j.runtime.result.Evaluation;
+import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.run.Provenance;
 import org.ssl4j.runtime.run.RunSpec;
 
@@ -23,8 +23,8 @@ import org.ssl4j.runtime.run.RunSpec;
  * @param network the evaluated network
  * @param data the data's description
  * @param executor the executor's description
- * @param startedAt when the run started
- * @param finishedAt when it finished
+ * @param startedAt when the run started (ISO-8601, UTC)
+ * @param finishedAt when it finished (ISO-8601, UTC)
  * @param provenance versions of the SPI, plugins, Java and engine, and the git commit
  * @param config the resolved config
  * @param evaluations every evaluation
@@ -38,8 +38,8 @@ public record RunSummary(
         String network,
         String data,
         String executor,
-        Instant startedAt,
-        Instant finishedAt,
+        String startedAt,
+        String finishedAt,
         Provenance provenance,
         JsonNode config,
         List<Evaluation> evaluations) {
@@ -62,8 +62,8 @@ public record RunSummary(
                 result.network(),
                 result.data().description(),
                 executor,
-                startedAt,
-                Instant.now(),
+                startedAt.toString(),
+                Instant.now().toString(),
                 spec.provenance(),
                 config,
                 result.evaluations());

@@ -8,6 +8,7 @@ import ai.djl.training.dataset.Batch;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,11 +28,11 @@ import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
-import org.ssl4j.runtime.Evaluation;
-import org.ssl4j.runtime.RunListener;
-import org.ssl4j.runtime.RunStart;
-import org.ssl4j.runtime.StepEvent;
-import org.ssl4j.runtime.TrainResult;
+import org.ssl4j.runtime.result.Evaluation;
+import org.ssl4j.runtime.result.RunListener;
+import org.ssl4j.runtime.result.RunStart;
+import org.ssl4j.runtime.result.StepEvent;
+import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.DjlNetwork;
 import org.ssl4j.runtime.network.EngineOps;
@@ -109,7 +110,7 @@ public final class TrainingDriver {
                 loop.evaluate("end", 0);
             }
             Network evaluated = method.evaluated();
-            folder.saveParameters(RunFolder.MODEL, evaluated.name(), evaluated.block());
+            Path modelDir = folder.saveParameters(RunFolder.MODEL, evaluated.name(), evaluated.block());
             for (DjlNetwork network : networks.networks().values()) {
                 folder.saveParameters(RunFolder.NETWORKS, network.name(), network.block());
             }
@@ -122,6 +123,7 @@ public final class TrainingDriver {
                             loop.globalStep,
                             (System.nanoTime() - started) / 1e9,
                             folder.root(),
+                            modelDir,
                             loop.evaluations,
                             data.spec(),
                             evaluated.name(),

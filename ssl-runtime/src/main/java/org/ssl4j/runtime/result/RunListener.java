@@ -1,4 +1,4 @@
-package org.ssl4j.runtime;
+package org.ssl4j.runtime.result;
 
 /**
  * Follows a training run: progress bars, metrics files, a user's own dashboard. Called on the

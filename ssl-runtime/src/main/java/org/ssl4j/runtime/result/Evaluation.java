@@ -1,4 +1,4 @@
-package org.ssl4j.runtime;
+package org.ssl4j.runtime.result;
 
 /**
  * One evaluation on the test split.

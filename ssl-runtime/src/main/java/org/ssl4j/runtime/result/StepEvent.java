@@ -1,4 +1,4 @@
-package org.ssl4j.runtime;
+package org.ssl4j.runtime.result;
 
 import java.util.Map;
 

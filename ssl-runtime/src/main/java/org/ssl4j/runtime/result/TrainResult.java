@@ -1,10 +1,9 @@
-package org.ssl4j.runtime;
+package org.ssl4j.runtime.result;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.model.BackboneConfig;
-import org.ssl4j.runtime.run.RunFolder;
 
 /**
  * The outcome of one training run (one method, one seed).
@@ -15,6 +14,7 @@ import org.ssl4j.runtime.run.RunFolder;
  * @param steps the steps run, all phases together
  * @param wallSeconds the run's wall-clock time, data loading and saving included
  * @param runDir the run folder
+ * @param modelDir the folder holding the evaluated network's parameter file
  * @param evaluations every evaluation, in order
  * @param data the data's shapes and class names
  * @param network the evaluated network's name
@@ -27,6 +27,7 @@ public record TrainResult(
         long steps,
         double wallSeconds,
         Path runDir,
+        Path modelDir,
         List<Evaluation> evaluations,
         DataSpec data,
         String network,
@@ -43,6 +44,6 @@ public record TrainResult(
      * @return the model
      */
     public TrainedModel loadModel() {
-        return TrainedModel.load(runDir.resolve(RunFolder.MODEL), network, backbone, data);
+        return TrainedModel.load(modelDir, network, backbone, data);
     }
 }

@@ -1,0 +1,202 @@
+package org.ssl4j.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.ssl4j.runtime.result.CompareResult;
+import org.ssl4j.runtime.Ssl4j;
+import org.ssl4j.runtime.result.TrainResult;
+import org.ssl4j.runtime.config.ConfigException;
+import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.registry.ComponentKind;
+import org.ssl4j.runtime.registry.PluginFailure;
+import org.ssl4j.runtime.registry.RegisteredComponent;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code ssl4j} command line: a thin shell over {@link Ssl4j}.
+ *
+ * <p>Exit codes: 0 success, 1 a run failed, 2 a bad config or bad usage.
+ */
+@Command(
+        name = "ssl4j",
+        mixinStandardHelpOptions = true,
+        version = "ssl4j 0.1.0",
+        description = "Semi-supervised learning on the JVM.",
+        subcommands = {
+            Main.Plugins.class,
+            Main.Validate.class,
+            Main.Train.class,
+            Main.Compare.class
+        })
+public final class Main {
+
+    /** Exit code of a failed run. */
+    static final int RUN_FAILED = 1;
+    /** Exit code of a bad config or bad usage. */
+    static final int BAD_INPUT = 2;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+    boolean verbose;
+
+    /**
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs a command line and returns its exit code (for tests and embedding).
+     *
+     * @param args the command line
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        Main main = new Main();
+        CommandLine cli = new CommandLine(main);
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler(
+                (e, commandLine, parseResult) -> {
+                    if (main.verbose) {
+                        e.printStackTrace(err);
+                    }
+                    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
+                        err.println("error: " + e.getMessage());
+                        return BAD_INPUT;
+                    }
+                    err.println("error: " + describe(e));
+                    if (!main.verbose) {
+                        err.println("(run with --verbose for the stack trace)");
+                    }
+                    return RUN_FAILED;
+                });
+        cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
+        return cli.execute(args);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+
+    /** A timestamped folder under {@code runs/} for a config. */
+    private static Path defaultOut(RunConfig config) {
+        return Path.of("runs", config.name() + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    }
+
+    private static ProgressBar progress() {
+        return new ProgressBar(System.err, System.console() != null);
+    }
+
+    /** {@code ssl4j plugins}. */
+    @Command(name = "plugins", description = "List the components of every plugin found, by kind.")
+    static final class Plugins implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Ssl4j ssl4j = Ssl4j.create();
+            PrintWriter out = spec.commandLine().getOut();
+            for (ComponentKind kind : ComponentKind.values()) {
+                List<RegisteredComponent> components =
+                        ssl4j.plugins().components(kind).stream()
+                                .sorted(Comparator.comparing(RegisteredComponent::name))
+                                .toList();
+                if (components.isEmpty()) {
+                    continue;
+                }
+                out.println(kind.pluralName() + ":");
+                for (RegisteredComponent c : components) {
+                    String aliases = c.aliases().isEmpty() ? "" : " (also " + String.join(", ", c.aliases()) + ")";
+                    out.printf("  %-16s %s%s  [%s %s]%n", c.name(), c.description(), aliases, c.pluginName(), c.pluginVersion());
+                }
+            }
+            List<PluginFailure> failures = ssl4j.plugins().failures();
+            for (PluginFailure failure : failures) {
+                spec.commandLine().getErr().println("plugin not loaded: " + failure.plugin() + ": " + failure.message());
+            }
+            return 0;
+        }
+    }
+
+    /** {@code ssl4j validate CONFIG}. */
+    @Command(name = "validate", description = "Read a config and check every value, without training.")
+    static final class Validate implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file.")
+        Path config;
+
+        @Override
+        public Integer call() {
+            RunConfig run = Ssl4j.create().readConfig(config);
+            spec.commandLine().getOut().printf(
+                    "%s is valid: %d method(s) %s x %d seed(s), %d steps each%n",
+                    config, run.methods().size(), run.methods().keySet(), run.seeds().size(), run.train().steps());
+            return 0;
+        }
+    }
+
+    /** {@code ssl4j train CONFIG}. */
+    @Command(name = "train", description = "Train the one method of a config with its one seed.")
+    static final class Train implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file.")
+        Path config;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "The run folder (default: runs/NAME-TIME).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Ssl4j ssl4j = Ssl4j.create();
+            RunConfig run = ssl4j.readConfig(config);
+            TrainResult result = ssl4j.train(run, out == null ? defaultOut(run) : out, progress());
+            spec.commandLine().getOut().printf(
+                    "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s%n",
+                    result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir());
+            return 0;
+        }
+    }
+
+    /** {@code ssl4j compare CONFIG}. */
+    @Command(name = "compare", description = "Run every method of a config with every seed and print a table.")
+    static final class Compare implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file.")
+        Path config;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "The comparison folder (default: runs/NAME-TIME).")
+        Path out;
+
+        @Override
+        public Integer call() {
+            Ssl4j ssl4j = Ssl4j.create();
+            RunConfig run = ssl4j.readConfig(config);
+            CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : out, progress());
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println();
+            stdout.print(result.toMarkdown());
+            stdout.println();
+            stdout.println("results: " + result.outDir().resolve("results.md") + ", " + result.outDir().resolve("results.json"));
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.ssl4j.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ssl4j.api.data.DataSpec;
+import org.ssl4j.models.basic.MlpConfig;
+import org.ssl4j.runtime.Ssl4j;
+import org.ssl4j.runtime.config.RunConfig;
+
+/** The command line end to end, on real configs, real plugins and real training. */
+class CliTest {
+
+    @TempDir Path dir;
+
+    /** A command's exit code and what it printed. */
+    private record Outcome(int code, String out, String err) {}
+
+    private static Outcome ssl4j(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static String tinyConfig(String methods) {
+        return """
+                name: tiny
+                seeds: [1, 2]
+                data: {type: two-moons, examples: 200, labeledPerClass: 3, testExamples: 100}
+                methods:
+                %s
+                train: {steps: 30, batchSize: 6, unlabeledRatio: 4, evaluateEvery: 15, logEvery: 5}
+                executor: {type: cpu, threads: 1}
+                """
+                .formatted(methods);
+    }
+
+    private static final String BOTH_METHODS =
+            """
+              supervised:
+                type: supervised
+                backbone: {type: mlp, hidden: [16]}
+                optimizer: {type: sgd, lr: 0.1, momentum: 0.9}
+              pseudo-label:
+                type: pseudo-label
+                backbone: {type: mlp, hidden: [16]}
+                optimizer: {type: sgd, lr: 0.1, momentum: 0.9}
+                pseudoLabels: {type: hard, threshold: 0.9}
+            """;
+
+    @Test
+    void pluginsListsTheBuiltInComponentsByKind() {
+        Outcome result = ssl4j("plugins");
+        assertEquals(0, result.code(), result.err());
+        for (String name :
+                List.of("supervised", "pseudo-label", "mlp", "two-moons", "hard", "soft", "self", "ema", "frozen", "sgd", "adam", "cosine", "identity", "gaussian-noise")) {
+            assertTrue(result.out().contains(" " + name + " "), name + " missing from:\n" + result.out());
+        }
+        assertTrue(result.out().contains("methods:"), result.out());
+        assertTrue(result.out().contains("baselines 0.1.0"), result.out());
+    }
+
+    @Test
+    void unknownTypeNamesThePathAndTheRegisteredTypes() throws Exception {
+        Path config =
+                write("bad.yaml", tinyConfig(BOTH_METHODS).replace("{type: mlp, hidden: [16]}", "{type: resnet9}"));
+        Outcome result = ssl4j("validate", config.toString());
+        assertEquals(Main.BAD_INPUT, result.code());
+        assertTrue(result.err().contains("methods.supervised.backbone.type"), result.err());
+        assertTrue(result.err().contains("'resnet9'"), result.err());
+        assertTrue(result.err().contains("mlp"), result.err());
+        assertFalse(result.err().contains("at org."), "no stack trace without --verbose:\n" + result.err());
+    }
+
+    @Test
+    void unknownFieldNamesThePathAndTheAllowedFields() throws Exception {
+        Path config = write("bad.yaml", tinyConfig(BOTH_METHODS).replace("hidden: [16]}", "hidden: [16], widths: 3}"));
+        Outcome result = ssl4j("train", config.toString());
+        assertEquals(Main.BAD_INPUT, result.code());
+        assertTrue(result.err().contains("methods.supervised.backbone.widths"), result.err());
+        assertTrue(result.err().contains("hidden"), result.err());
+    }
+
+    @Test
+    void brokenYamlNamesFileLineAndColumn() throws Exception {
+        Path config = write("broken.yaml", "name: x\nseeds: [1, 2\ndata: {type: two-moons}\n");
+        Outcome result = ssl4j("compare", config.toString());
+        assertEquals(Main.BAD_INPUT, result.code());
+        assertTrue(result.err().contains("broken.yaml:"), result.err());
+        assertTrue(result.err().matches("(?s).*broken\\.yaml:\\d+:\\d+.*"), result.err());
+    }
+
+    @Test
+    void outOfRangeValueNamesThePathAndTheRange() throws Exception {
+        Path config = write("bad.yaml", tinyConfig(BOTH_METHODS).replace("threshold: 0.9", "threshold: 1.5"));
+        Outcome result = ssl4j("validate", config.toString());
+        assertEquals(Main.BAD_INPUT, result.code());
+        assertTrue(result.err().contains("methods.pseudo-label.pseudoLabels.threshold"), result.err());
+        assertTrue(result.err().contains("1.5"), result.err());
+    }
+
+    @Test
+    void compareRunsEveryMethodAndSeedAndWritesTheRunFolders() throws Exception {
+        Path config = write("tiny.yaml", tinyConfig(BOTH_METHODS));
+        Path out = dir.resolve("out");
+        Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("| supervised | 2 |"), result.out());
+        assertTrue(result.out().contains("| pseudo-label | 2 |"), result.out());
+
+        JsonNode results = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+        assertEquals(4, results.get("runs").size());
+        for (JsonNode run : results.get("runs")) {
+            double accuracy = run.get("accuracy").asDouble();
+            assertTrue(accuracy >= 0 && accuracy <= 1, run.toString());
+            assertEquals(30, run.get("steps").asLong());
+        }
+        assertTrue(Files.exists(out.resolve("results.md")));
+
+        Path runDir = out.resolve("pseudo-label").resolve("seed-2");
+        for (String file : List.of("config.yaml", "metrics.jsonl", "summary.json")) {
+            assertTrue(Files.exists(runDir.resolve(file)), file + " missing in " + runDir);
+        }
+        List<String> metrics = Files.readAllLines(runDir.resolve("metrics.jsonl"));
+        assertEquals(6, metrics.stream().filter(l -> l.contains("\"kind\":\"step\"")).count());
+        assertEquals(2, metrics.stream().filter(l -> l.contains("\"kind\":\"eval\"")).count());
+
+        JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
+        assertEquals(2, summary.get("seed").asLong());
+        assertEquals("1.0", summary.get("provenance").get("spiVersion").asText());
+        assertTrue(summary.get("provenance").get("plugins").size() >= 5);
+        assertEquals("pseudo-label", summary.get("config").get("methods").fieldNames().next());
+
+        // The resolved config is a valid config on its own.
+        RunConfig resolved = Ssl4j.create().readConfig(runDir.resolve("config.yaml"));
+        assertEquals(List.of(2L), resolved.seeds());
+    }
+
+    @Test
+    void savedParametersLoadWithPlainDjl() throws Exception {
+        Path config = write("one.yaml", tinyConfig(BOTH_METHODS).replace("seeds: [1, 2]", "seed: 3")
+                .replaceAll("(?s)  pseudo-label:.*threshold: 0.9\\}\n", ""));
+        Path out = dir.resolve("run");
+        Outcome result = ssl4j("train", config.toString(), "--out", out.toString());
+        assertEquals(0, result.code(), result.err());
+
+        // A user rebuilds the architecture and loads the file with DJL alone.
+        DataSpec spec = new DataSpec(new Shape(2), 2, List.of("upper", "lower"), "two moons");
+        Block block = new MlpConfig(List.of(16), null, null).build(spec);
+        try (Model model = Model.newInstance("student")) {
+            model.setBlock(block);
+            model.load(out.resolve("model"), "student");
+            Parameter first = model.getBlock().getParameters().valueAt(0);
+            NDArray weights = first.getArray();
+            assertEquals(16 * 2, weights.size());
+            assertTrue(weights.abs().sum().getFloat() > 0);
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.ssl4j.runtime;
+
+import com.google.inject.Guice;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.runtime.config.ConfigReader;
+import org.ssl4j.runtime.result.CompareResult;
+import org.ssl4j.runtime.result.RunListener;
+import org.ssl4j.runtime.result.TrainResult;
+import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.registry.PluginRegistry;
+import org.ssl4j.runtime.run.ComparisonFiles;
+import org.ssl4j.runtime.run.Provenance;
+import org.ssl4j.runtime.run.RunSpec;
+import org.ssl4j.runtime.training.TrainingDriver;
+import org.ssl4j.runtime.wiring.RunModule;
+
+/**
+ * The Java API of SSL4J: load plugins, read or build configs, train one method or compare
+ * several over seeds, and get results and trained models back as objects. The {@code ssl4j}
+ * command line is a thin shell over this class.
+ *
+ * <pre>{@code
+ * Ssl4j ssl4j = Ssl4j.create();
+ * RunConfig config = ssl4j.readConfig(Path.of("examples/two-moons.yaml"));
+ * CompareResult result = ssl4j.compare(config, Path.of("runs/two-moons"));
+ * System.out.println(result.toMarkdown());
+ * try (TrainedModel model = result.runs().get(0).loadModel()) {
+ *     int[] classes = model.predict(new float[][] {{0.5f, 0.25f}});
+ * }
+ * }</pre>
+ *
+ * <p>Runs execute one after the other on the calling thread. An instance is safe to reuse.
+ */
+public final class Ssl4j {
+
+    private final PluginRegistry registry;
+    private final ConfigReader reader;
+    private final Path workingDirectory;
+
+    private Ssl4j(PluginRegistry registry) {
+        this.registry = registry;
+        this.reader = new ConfigReader(registry);
+        this.workingDirectory = Path.of("").toAbsolutePath();
+    }
+
+    /**
+     * Loads the plugins on the class path of the current thread's context class loader.
+     *
+     * @return the API
+     */
+    public static Ssl4j create() {
+        return new Ssl4j(PluginRegistry.loadDefault());
+    }
+
+    /**
+     * Loads the plugins visible to a class loader (e.g. one over a {@code plugins/} folder).
+     *
+     * @param classLoader where to look for plugins
+     * @return the API
+     */
+    public static Ssl4j create(ClassLoader classLoader) {
+        return new Ssl4j(PluginRegistry.load(classLoader));
+    }
+
+    /**
+     * @return the plugins and components found, and the plugins that failed to load
+     */
+    public PluginRegistry plugins() {
+        return registry;
+    }
+
+    /**
+     * Reads and validates a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) config.
+     *
+     * @param file the config file
+     * @return the config
+     * @throws org.ssl4j.runtime.config.ConfigException naming the file, the config path and what
+     *     is allowed, when the file is malformed or a value is wrong
+     */
+    public RunConfig readConfig(Path file) {
+        return reader.read(file);
+    }
+
+    /**
+     * @param config a config
+     * @return it as YAML with every default filled in (what a run folder's {@code config.yaml}
+     *     holds)
+     */
+    public String toYaml(RunConfig config) {
+        return reader.toYaml(config);
+    }
+
+    /**
+     * Trains a config that has exactly one method and one seed.
+     *
+     * @param config the config
+     * @param runDir the run folder, created if needed
+     * @param listeners progress listeners
+     * @return the result
+     * @throws IllegalArgumentException when the config has several methods or seeds (use {@link
+     *     #compare})
+     */
+    public TrainResult train(RunConfig config, Path runDir, RunListener... listeners) {
+        if (config.methods().size() != 1 || config.seeds().size() != 1) {
+            throw new IllegalArgumentException(
+                    "train runs one method with one seed; this config has "
+                            + config.methods().size() + " methods and " + config.seeds().size()
+                            + " seeds: use compare");
+        }
+        Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
+        return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, listeners);
+    }
+
+    /**
+     * Runs every method of a config with every seed, one after the other, each in {@code
+     * outDir/METHOD/seed-SEED}, then writes {@code results.json} and {@code results.md} in {@code
+     * outDir}.
+     *
+     * @param config the config
+     * @param outDir the comparison's folder, created if needed
+     * @param listeners progress listeners, told about every run
+     * @return all results, with the per-method table
+     */
+    public CompareResult compare(RunConfig config, Path outDir, RunListener... listeners) {
+        ComparisonFiles files = new ComparisonFiles(outDir);
+        files.writeConfig(reader.toYaml(config));
+        List<TrainResult> runs = new ArrayList<>();
+        for (Map.Entry<String, MethodConfig> method : config.methods().entrySet()) {
+            for (long seed : config.seeds()) {
+                Path runDir = outDir.resolve(method.getKey()).resolve("seed-" + seed);
+                runs.add(run(config, method.getKey(), method.getValue(), seed, runDir, listeners));
+            }
+        }
+        CompareResult result = new CompareResult(config.name(), outDir, runs);
+        files.writeResults(result);
+        return result;
+    }
+
+    private TrainResult run(
+            RunConfig config,
+            String methodName,
+            MethodConfig method,
+            long seed,
+            Path runDir,
+            RunListener... listeners) {
+        RunConfig single =
+                new RunConfig(
+                        config.name(),
+                        List.of(seed),
+                        config.data(),
+                        config.augment(),
+                        Map.of(methodName, method),
+                        config.train(),
+                        config.executor());
+        RunSpec spec =
+                new RunSpec(methodName, method, seed, config, reader.toYaml(single), provenance());
+        RunModule module = new RunModule(spec, runDir, Arrays.asList(listeners));
+        return Guice.createInjector(module).getInstance(TrainingDriver.class).run();
+    }
+
+    private Provenance provenance() {
+        List<Provenance.PluginVersion> plugins =
+                registry.plugins().stream()
+                        .map(p -> new Provenance.PluginVersion(p.name(), p.version(), p.spiVersion()))
+                        .toList();
+        return Provenance.collect(plugins, workingDirectory);
+    }
+}

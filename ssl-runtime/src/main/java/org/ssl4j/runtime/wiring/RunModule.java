@@ -1,0 +1,63 @@
+package org.ssl4j.runtime.wiring;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+import java.nio.file.Path;
+import java.util.List;
+import org.ssl4j.runtime.result.RunListener;
+import org.ssl4j.runtime.executor.Executor;
+import org.ssl4j.runtime.run.MetricsWriter;
+import org.ssl4j.runtime.run.RunFolder;
+import org.ssl4j.runtime.run.RunSpec;
+
+/**
+ * The object graph of one run: what to run ({@link RunSpec}), where ({@link Executor}), into
+ * which folder ({@link RunFolder}), and who listens (the metrics file plus the caller's
+ * listeners). {@link org.ssl4j.runtime.training.TrainingDriver} is built from it.
+ */
+public final class RunModule extends AbstractModule {
+
+    private final RunSpec spec;
+    private final Path runDir;
+    private final List<RunListener> listeners;
+
+    /**
+     * @param spec what to run
+     * @param runDir the run folder
+     * @param listeners the caller's listeners, in the order they are called (after the metrics
+     *     file)
+     */
+    public RunModule(RunSpec spec, Path runDir, List<RunListener> listeners) {
+        this.spec = spec;
+        this.runDir = runDir;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    @Override
+    protected void configure() {
+        bind(RunSpec.class).toInstance(spec);
+        Multibinder<RunListener> all = Multibinder.newSetBinder(binder(), RunListener.class);
+        all.addBinding().to(MetricsWriter.class);
+        listeners.forEach(listener -> all.addBinding().toInstance(listener));
+    }
+
+    @Provides
+    @Singleton
+    Executor executor() {
+        return Executor.of(spec.config().executor());
+    }
+
+    @Provides
+    @Singleton
+    RunFolder runFolder() {
+        return new RunFolder(runDir);
+    }
+
+    @Provides
+    @Singleton
+    MetricsWriter metricsWriter(RunFolder folder) {
+        return new MetricsWriter(folder);
+    }
+}
