@@ -41,8 +41,8 @@ class HardLabelStrategyTest {
     @Test
     void thresholdMasksUnconfidentExamples() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            PseudoLabels labels =
-                    new HardLabelsConfig(0.6).create().label(manager.create(LOGITS, new Shape(3, 3)));
+            NDArray logits = manager.create(LOGITS, new Shape(3, 3));
+            PseudoLabels labels = new HardLabelsConfig(0.6).create().label(logits);
 
             assertEquals(DataType.FLOAT32, labels.mask().getDataType());
             assertArrayEquals(new float[] {1, 0, 1}, labels.mask().toFloatArray());

@@ -38,7 +38,8 @@ record TestStepContext(
      */
     static TestStepContext of(
             long step, NDManager manager, LabeledBatch labeled, UnlabeledBatch unlabeled) {
-        return new TestStepContext("train", step, 100, manager, labeled, unlabeled, new Random(step));
+        return new TestStepContext(
+                "train", step, 100, manager, labeled, unlabeled, new Random(step));
     }
 
     @Override
