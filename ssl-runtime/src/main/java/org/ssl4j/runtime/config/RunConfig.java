@@ -42,7 +42,7 @@ public record RunConfig(
     /** Checks required sections and fills defaults. */
     public RunConfig {
         name = name == null || name.isBlank() ? "run" : name;
-        seeds = List.copyOf(Checks.required("seeds", seeds));
+        seeds = Checks.listOf("seeds", Checks.required("seeds", seeds));
         if (seeds.isEmpty()) {
             throw new InvalidConfigException("seeds", "must list at least one seed");
         }
@@ -93,6 +93,10 @@ public record RunConfig(
         }
         if (method != null && methods != null) {
             throw new InvalidConfigException("method", "give either 'method' or 'methods', not both");
+        }
+        if (method == null && methods == null) {
+            throw new InvalidConfigException(
+                    "methods", "is required: give 'method' (one method) or 'methods' (several, by name)");
         }
         List<Long> allSeeds = seed != null ? List.of(seed) : seeds == null ? List.of(1L) : seeds;
         Map<String, MethodConfig> allMethods = methods;
