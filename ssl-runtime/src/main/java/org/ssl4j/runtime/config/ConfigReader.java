@@ -3,7 +3,6 @@ package org.ssl4j.runtime.config;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationConfig;
@@ -140,10 +139,10 @@ public final class ConfigReader {
     public RunConfig read(String text, Format format, String sourceName) {
         ObjectMapper mapper = format == Format.YAML ? yamlReader : jsonReader;
         JsonNode tree;
-        try (JsonParser parser = mapper.createParser(text)) {
-            tree = mapper.readTree(parser);
+        try {
+            tree = mapper.readTree(text);
         } catch (MismatchedInputException e) {
-            // FAIL_ON_TRAILING_TOKENS: the only binding check while reading a tree
+            // the only binding check while reading a tree: FAIL_ON_TRAILING_TOKENS
             throw malformed(
                     sourceName,
                     format,
@@ -152,8 +151,6 @@ public final class ConfigReader {
                     e);
         } catch (JsonProcessingException e) {
             throw malformed(sourceName, format, e);
-        } catch (IOException e) {
-            throw new ConfigException(sourceName, "", "cannot read the config: " + describe(e), e);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ConfigException(sourceName, "", "the config is empty", null);
