@@ -125,7 +125,7 @@ public final class Main {
             }
             List<PluginFailure> failures = ssl4j.plugins().failures();
             for (PluginFailure failure : failures) {
-                spec.commandLine().getErr().println("plugin not loaded: " + failure.plugin() + ": " + failure.message());
+                spec.commandLine().getErr().println("plugin not loaded: " + failure.message());
             }
             return 0;
         }

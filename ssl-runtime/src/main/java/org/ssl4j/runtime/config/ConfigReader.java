@@ -38,6 +38,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.runtime.registry.ComponentKind;
+import org.ssl4j.runtime.registry.ComponentNames;
 import org.ssl4j.runtime.registry.PluginRegistry;
 import org.ssl4j.runtime.registry.RegisteredComponent;
 

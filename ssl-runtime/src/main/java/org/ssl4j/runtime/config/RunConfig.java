@@ -13,6 +13,7 @@ import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.executor.ExecutorConfig;
+import org.ssl4j.runtime.registry.ComponentNames;
 
 /**
  * A whole config file: one or more methods, run over one or more seeds on the same data, budget

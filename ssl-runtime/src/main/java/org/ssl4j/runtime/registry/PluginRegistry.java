@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
-import org.ssl4j.runtime.config.ComponentNames;
 
 /**
  * The plugins found on a class path and the components they contribute, by kind and name.

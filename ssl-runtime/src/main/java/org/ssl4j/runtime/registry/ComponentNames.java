@@ -1,4 +1,4 @@
-package org.ssl4j.runtime.config;
+package org.ssl4j.runtime.registry;
 
 /** Gives the registered short name of a component config (the value of its {@code type} field). */
 @FunctionalInterface
