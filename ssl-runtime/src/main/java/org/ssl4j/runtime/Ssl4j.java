@@ -1,6 +1,7 @@
 package org.ssl4j.runtime;
 
 import com.google.inject.Guice;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import org.ssl4j.runtime.result.CompareResult;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.preview.ViewGrid;
 import org.ssl4j.runtime.registry.PluginRegistry;
 import org.ssl4j.runtime.run.ComparisonFiles;
 import org.ssl4j.runtime.run.Provenance;
@@ -139,6 +141,19 @@ public final class Ssl4j {
         CompareResult result = new CompareResult(config.name(), outDir, runs);
         files.writeResults(result);
         return result;
+    }
+
+    /**
+     * Writes a PNG grid of a config's augmentations: for {@code count} unlabeled examples, the
+     * original, the weak view and the strong view, one row each.
+     *
+     * @param config a config whose data are images
+     * @param count examples to show
+     * @param png the file to write
+     * @throws IOException when the data cannot be read or the file written
+     */
+    public void preview(RunConfig config, int count, Path png) throws IOException {
+        ViewGrid.write(config, count, 3, png);
     }
 
     private TrainResult run(
