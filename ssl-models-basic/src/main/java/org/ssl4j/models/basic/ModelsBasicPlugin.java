@@ -7,7 +7,10 @@ import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 
-/** The {@code models-basic} plugin: the {@code mlp} backbone. */
+/**
+ * The {@code models-basic} plugin: the {@code mlp}, {@code small-cnn} and {@code wide-resnet}
+ * backbones.
+ */
 @AutoService(Ssl4jPlugin.class)
 public final class ModelsBasicPlugin implements Ssl4jPlugin {
 
@@ -39,6 +42,14 @@ public final class ModelsBasicPlugin implements Ssl4jPlugin {
                 Component.of(
                         "mlp",
                         MlpConfig.class,
-                        "multi-layer perceptron on the flattened input, for any example shape"));
+                        "multi-layer perceptron on the flattened input, for any example shape"),
+                Component.of(
+                        "small-cnn",
+                        SmallCnnConfig.class,
+                        "three 3x3 convolutions with batch norm, for small (C, H, W) images"),
+                Component.of(
+                        "wide-resnet",
+                        WideResNetConfig.class,
+                        "wide residual network WRN-depth-width, for (C, H, W) images"));
     }
 }

@@ -21,6 +21,8 @@ class ModelsBasicPluginTest {
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
         assertEquals("0.1.0", plugin.version());
-        assertEquals(List.of("mlp"), plugin.backbones().stream().map(Component::name).toList());
+        assertEquals(
+                List.of("mlp", "small-cnn", "wide-resnet"),
+                plugin.backbones().stream().map(Component::name).toList());
     }
 }
