@@ -1,0 +1,26 @@
+package org.ssl4j.data.images;
+
+import org.ssl4j.api.config.Checks;
+
+/**
+ * The fields every image data source shares: how many labels to keep, whether to hold out a
+ * validation set, whether to normalise. Each image config declares these three fields itself (so
+ * a config file lists them flat, next to {@code directory}) and hands them to this record, which
+ * applies the defaults and checks them once for all sources; {@link ImageSplitter} then uses it.
+ *
+ * @param labeledPerClass labeled training examples of each class; required, at least 1
+ * @param validationPerClass examples of each class held out of the training pool as a validation
+ *     set, which then replaces the test split; default 0 (use the real test set), at least 0
+ * @param normalize whether to subtract the per-channel mean and divide by the per-channel
+ *     standard deviation of the unlabeled pool, in every split; default true
+ */
+public record SplitSettings(Integer labeledPerClass, Integer validationPerClass, Boolean normalize) {
+
+    /** Applies the defaults and checks the counts. */
+    public SplitSettings {
+        Checks.positive("labeledPerClass", Checks.required("labeledPerClass", labeledPerClass));
+        validationPerClass = validationPerClass == null ? 0 : validationPerClass;
+        Checks.nonNegative("validationPerClass", validationPerClass);
+        normalize = normalize == null ? Boolean.TRUE : normalize;
+    }
+}
