@@ -1,5 +1,6 @@
 /**
- * Augmentations that work on a batch of any shape (identity, Gaussian noise), contributed by
- * the {@code augment} plugin.
+ * Augmentations contributed by the {@code augment} plugin: identity and Gaussian noise for a
+ * batch of any shape, and flip-and-shift, RandAugment and cutout for image batches {@code (N, C,
+ * H, W)}, all with tensor operations on whole batches.
  */
 package org.ssl4j.augment;

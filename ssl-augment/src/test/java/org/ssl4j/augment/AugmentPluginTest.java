@@ -22,7 +22,8 @@ class AugmentPluginTest {
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
         assertEquals("0.1.0", plugin.version());
         assertEquals(
-                List.of("identity", "gaussian-noise"),
+                List.of(
+                        "identity", "gaussian-noise", "flip-and-shift", "randaugment", "cutout"),
                 plugin.augmentations().stream().map(Component::name).toList());
     }
 }
