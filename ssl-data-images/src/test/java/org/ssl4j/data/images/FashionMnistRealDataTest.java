@@ -34,6 +34,13 @@ class FashionMnistRealDataTest {
             assertEquals(60000, data.unlabeled().size());
             assertEquals(10000, data.test().size());
             assertEquals(40, data.labeled().size());
+            // the published training-set statistics of Fashion-MNIST: mean 0.2860, std 0.3530
+            assertEquals(
+                    "fashion-mnist (/usr/share/datasets/fashion-mnist): 1x28x28 images, 10"
+                            + " classes, 60000 unlabeled, 40 labeled (4 per class), 10000 test,"
+                            + " normalized per channel (pool mean 0.2860, std 0.3530), split"
+                            + " seed 0",
+                    data.spec().description());
             assertArrayEquals(
                     new int[] {4, 4, 4, 4, 4, 4, 4, 4, 4, 4},
                     Split.read(data.labeled(), manager).classCounts(10));
