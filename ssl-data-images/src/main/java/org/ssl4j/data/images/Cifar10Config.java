@@ -12,10 +12,11 @@ import org.ssl4j.api.data.SslData;
 /**
  * The {@code cifar-10} data source: 32x32 colour images in 10 classes, from the binary version
  * of the data set ({@code data_batch_1.bin} .. {@code data_batch_5.bin} for training, {@code
- * test_batch.bin} for testing; see {@link CifarReader}). The files must be on this machine;
+ * test_batch.bin} for testing; records of 1 label byte and 3072 pixel bytes, the red, green
+ * and blue 32x32 planes row-major). The files must be on this machine;
  * nothing is downloaded.
  *
- * <p>Splits are made as {@link ImageSplitter} describes; example shape {@code (3, 32, 32)}.
+ * <p>Splits are made as {@link SplitSettings} describes; example shape {@code (3, 32, 32)}.
  *
  * @param directory the folder holding the {@code .bin} files; required
  * @param trainBatches how many training batches to read, {@code data_batch_1.bin} onwards;

@@ -10,10 +10,10 @@ import org.ssl4j.api.data.SslData;
 /**
  * The {@code fashion-mnist} data source: Zalando's 28x28 grey clothing images in 10 classes,
  * 60,000 for training and 10,000 for testing, read from the four IDX files as distributed (see
- * {@link IdxReader}). The files must be on this machine; nothing is downloaded. On Debian-style
+ * {@link IdxConfig}). The files must be on this machine; nothing is downloaded. On Debian-style
  * systems {@code apt-get install dataset-fashion-mnist} puts them in the default directory.
  *
- * <p>Splits are made as {@link ImageSplitter} describes; example shape {@code (1, 28, 28)}.
+ * <p>Splits are made as {@link SplitSettings} describes; example shape {@code (1, 28, 28)}.
  *
  * @param directory the folder holding the files; default {@code /usr/share/datasets/fashion-mnist}
  * @param trainImages training images file in {@code directory}; default {@code

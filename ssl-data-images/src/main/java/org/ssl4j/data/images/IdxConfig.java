@@ -10,11 +10,14 @@ import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.data.SslData;
 
 /**
- * The {@code idx} data source: any grey image set in the IDX format of MNIST (see {@link
- * IdxReader}), from four explicitly named files, gzipped or not. The files must be on this
+ * The {@code idx} data source: any grey image set in the IDX format of MNIST, from four
+ * explicitly named files, gzipped or not (the gzip magic bytes decide, not the name). An images
+ * file is the big-endian magic {@code 0x00000803}, the image count, rows and columns as
+ * big-endian int32, then {@code count x rows x columns} unsigned bytes; a labels file is the
+ * magic {@code 0x00000801}, the count, then one unsigned byte per label. The files must be on this
  * machine; nothing is downloaded.
  *
- * <p>Splits are made as {@link ImageSplitter} describes; example shape {@code (1, rows,
+ * <p>Splits are made as {@link SplitSettings} describes; example shape {@code (1, rows,
  * columns)}.
  *
  * @param trainImages path of the training images file; required

@@ -12,11 +12,14 @@ import org.ssl4j.api.data.SslData;
 /**
  * The {@code image-folder} data source: image files sorted into one sub-folder per class,
  * {@code directory/train/<class>/*.png|jpg|jpeg} and {@code directory/test/<class>/...}, read
- * with {@code javax.imageio} (see {@link ImageFolderReader}). The classes are the sub-folders of
+ * with {@code javax.imageio}. The classes are the sub-folders of
  * {@code train}, sorted by name; {@code test} may leave some out but may not add any. All images
- * must have the same size. The files must be on this machine; nothing is downloaded.
+ * must have the same size. An 8-bit grey image gives its grey values (repeated in R, G and B
+ * for 3 channels); any other image gives its sRGB colours, and for 1 channel the luma {@code
+ * round(0.299 R + 0.587 G + 0.114 B)}; transparency is ignored. The files must be on this
+ * machine; nothing is downloaded.
  *
- * <p>Splits are made as {@link ImageSplitter} describes; example shape {@code (channels, height,
+ * <p>Splits are made as {@link SplitSettings} describes; example shape {@code (channels, height,
  * width)}.
  *
  * @param directory the folder holding {@code train} and {@code test}; required

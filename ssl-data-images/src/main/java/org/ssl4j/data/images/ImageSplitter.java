@@ -13,21 +13,7 @@ import org.ssl4j.api.data.SslData;
 
 /**
  * Turns a training set and a test set of images into the three SSL splits, the same way for every
- * image source.
- *
- * <ul>
- *   <li>validation: {@code validationPerClass} random images of each class from the training set
- *       (none by default); they are in no training split and become the test split;
- *   <li>unlabeled: the training set without the validation images, in file order, with their
- *       true labels (for diagnostics only);
- *   <li>labeled: {@code labeledPerClass} random images of each class from the unlabeled pool
- *       (so they are also unlabeled, as in the SSL literature), in pool order;
- *   <li>test: the test set, or the validation images when {@code validationPerClass > 0}.
- * </ul>
- *
- * <p>The random picks derive from {@link DataContext#seed()} only. Pixels are scaled to {@code
- * [0, 1]} and, when normalising, standardised per channel with the unlabeled pool's mean and
- * standard deviation.
+ * image source, as {@link SplitSettings} describes.
  */
 final class ImageSplitter {
 

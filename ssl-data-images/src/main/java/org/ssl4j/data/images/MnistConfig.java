@@ -11,9 +11,9 @@ import org.ssl4j.api.data.SslData;
 /**
  * The {@code mnist} data source: 28x28 grey handwritten digits in 10 classes ({@code 0 .. 9}),
  * 60,000 for training and 10,000 for testing, read from the four IDX files as distributed (see
- * {@link IdxReader}). The files must be on this machine; nothing is downloaded.
+ * {@link IdxConfig}). The files must be on this machine; nothing is downloaded.
  *
- * <p>Splits are made as {@link ImageSplitter} describes; example shape {@code (1, 28, 28)}.
+ * <p>Splits are made as {@link SplitSettings} describes; example shape {@code (1, 28, 28)}.
  *
  * @param directory the folder holding the files; required
  * @param trainImages training images file in {@code directory}; default {@code
