@@ -59,9 +59,9 @@ final class ImageFolderReader {
      * @param classNames the classes in label order; every sub-folder must be one of them, a class
      *     may have no sub-folder
      * @return the images
-     * @throws DataFileException when a sub-folder is not a known class, a class folder has no
-     *     {@code .png}, {@code .jpg} or {@code .jpeg} file, a file is not a readable image, or an
-     *     image's size differs from the first image's
+     * @throws DataFileException when there is no class sub-folder, a sub-folder is not a known
+     *     class, a class folder has no {@code .png}, {@code .jpg} or {@code .jpeg} file, a file is
+     *     not a readable image, or an image's size differs from the first image's
      * @throws IOException when a folder or file cannot be read
      */
     ImageSet read(Path folder, List<String> classNames) throws IOException {
@@ -77,18 +77,20 @@ final class ImageFolderReader {
             files.addAll(images);
             images.forEach(file -> labels.add(label));
         }
+        if (files.isEmpty()) {
+            throw new DataFileException(folder, "has no class sub-folders with images");
+        }
         byte[] pixels = null;
         int[] labelArray = new int[files.size()];
         for (int i = 0; i < files.size(); i++) {
             BufferedImage image = readImage(files.get(i));
             if (pixels == null) {
-                pixels = new byte[files.size() * channels * height * width];
+                pixels = new byte[Math.multiplyExact(files.size(), channels * height * width)];
             }
             copyPixels(image, pixels, i * channels * height * width);
             labelArray[i] = labels.get(i);
         }
-        return new ImageSet(
-                pixels == null ? new byte[0] : pixels, labelArray, channels, height, width);
+        return new ImageSet(pixels, labelArray, channels, height, width);
     }
 
     /** The names of the sub-folders of {@code folder}, hidden ones left out, sorted. */

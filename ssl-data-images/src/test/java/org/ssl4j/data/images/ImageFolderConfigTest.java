@@ -144,6 +144,18 @@ class ImageFolderConfigTest {
     }
 
     @Test
+    void testFolderWithoutClassFoldersIsNamed() throws IOException {
+        for (String name : CLASSES) {
+            Path classFolder = folder.resolve("test/" + name);
+            Files.delete(classFolder.resolve("t.png"));
+            Files.delete(classFolder);
+        }
+        assertEquals(
+                folder.resolve("test") + ": has no class sub-folders with images",
+                loadFails(config(null, 1, null)).getMessage());
+    }
+
+    @Test
     void testClassUnknownToTrainingIsNamed() {
         writePng(folder.resolve("test/dog/t.png"), rgb(4, 3, 0));
         assertEquals(
