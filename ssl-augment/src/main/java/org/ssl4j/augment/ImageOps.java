@@ -64,23 +64,26 @@ final class ImageOps {
                 unit,
                 () -> {
                     NDManager scope = unit.getManager();
-                    NDArray levels = unit.mul(LEVELS).add(0.5f).floor().clip(0, LEVELS);
-                    NDArray flat = levels.reshape(rows, pixels);
-                    NDArray sorted = flat.sort(1);
+                    // integer levels: sorting int64 is faster than sorting float32
+                    NDArray levels =
+                            unit.mul(LEVELS)
+                                    .add(0.5f)
+                                    .floor()
+                                    .clip(0, LEVELS)
+                                    .reshape(rows, pixels)
+                                    .toType(DataType.INT64, false);
+                    NDArray sorted = levels.sort(1);
                     NDArray startsRun =
                             scope.ones(new Shape(rows, 1), DataType.BOOLEAN)
                                     .concat(sorted.get(":, 1:").neq(sorted.get(":, :-1")), 1);
                     // Bin 256 collects the positions that do not start a run of equal levels.
                     NDArray bins =
-                            Images.select(
-                                            startsRun, sorted, scope.create(256f), sorted.getShape())
-                                    .toType(DataType.INT64, false);
+                            Images.select(startsRun, sorted, scope.create(256L), sorted.getShape());
                     NDArray positions =
                             scope.arange(0f, pixels, 1f).reshape(1, pixels).broadcast(rows, pixels);
                     NDArray firstPosition =
                             scope.zeros(new Shape(rows, 257)).scatter(bins, positions, 1);
-                    NDArray below =
-                            firstPosition.gather(flat.toType(DataType.INT64, false), 1);
+                    NDArray below = firstPosition.gather(levels, 1);
                     NDArray step = below.max(new int[] {1}, true).div(LEVELS).floor();
                     NDArray mapped =
                             step.div(2f)

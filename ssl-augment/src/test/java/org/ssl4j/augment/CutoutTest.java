@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Random;
@@ -52,7 +53,7 @@ class CutoutTest {
     void erasesTheSameSquareInEveryChannel() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray batch = manager.ones(new Shape(1, 3, 40, 40)).mul(2f);
-            batch.set(new ai.djl.ndarray.index.NDIndex("0, 0, 0, 0"), 0f);
+            batch.set(new NDIndex("0, 0, 0, 0"), 0f);
             // one 0 among the 2s: the mean is not 2, so every erased value changes
             Random random = new Random(0);
             NDArray view = new Cutout(16).apply(batch, random);

@@ -2,10 +2,12 @@ package org.ssl4j.augment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
@@ -49,7 +51,7 @@ class FlipAndShiftTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             int n = 6;
             NDArray batch = manager.zeros(new Shape(n, 1, 8, 8));
-            batch.set(new ai.djl.ndarray.index.NDIndex(":, :, 3, 4"), 1f);
+            batch.set(new NDIndex(":, :, 3, 4"), 1f);
             Augmentation shift = new FlipAndShiftConfig(false, 2).create(IMAGES);
             float[] out = shift.apply(batch, new Random(9)).toFloatArray();
             Random draws = new Random(9);
@@ -100,7 +102,8 @@ class FlipAndShiftTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray batch = manager.randomNormal(new Shape(5, 3, 8, 8));
             float[] before = batch.toFloatArray();
-            NDArray view = new FlipAndShiftConfig(null, null).create(IMAGES).apply(batch, new Random(1));
+            Augmentation weak = new FlipAndShiftConfig(null, null).create(IMAGES);
+            NDArray view = weak.apply(batch, new Random(1));
             assertEquals(batch.getShape(), view.getShape());
             assertEquals(DataType.FLOAT32, view.getDataType());
             assertArrayEquals(before, batch.toFloatArray());
@@ -114,12 +117,11 @@ class FlipAndShiftTest {
         assertEquals(4, defaults.pad());
         assertEquals(
                 "pad",
-                org.junit.jupiter.api.Assertions.assertThrows(
-                                InvalidConfigException.class, () -> new FlipAndShiftConfig(true, -1))
+                assertThrows(InvalidConfigException.class, () -> new FlipAndShiftConfig(true, -1))
                         .field());
         assertEquals(
                 "pad",
-                org.junit.jupiter.api.Assertions.assertThrows(
+                assertThrows(
                                 InvalidConfigException.class,
                                 () -> new FlipAndShiftConfig(true, 8).create(IMAGES))
                         .field());

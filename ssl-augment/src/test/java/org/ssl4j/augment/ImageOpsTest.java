@@ -92,7 +92,8 @@ class ImageOpsTest {
     @Test
     void solarizeInvertsValuesAtOrAboveTheThreshold() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray image = manager.create(new float[] {0.2f, 0.5f, 0.9f, 0.49f}, new Shape(1, 1, 2, 2));
+            float[] values = {0.2f, 0.5f, 0.9f, 0.49f};
+            NDArray image = manager.create(values, new Shape(1, 1, 2, 2));
             assertArrayEquals(
                     new float[] {0.2f, 0.5f, 0.1f, 0.49f},
                     ImageOps.solarize(image, new float[] {0.5f}).toFloatArray(),
@@ -124,7 +125,8 @@ class ImageOpsTest {
     @Test
     void contrastZeroGivesTheMeanGreyLevel() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            float[] out = ImageOps.contrast(ramp(manager, 3, 0.1f), new float[] {0f}).toFloatArray();
+            NDArray image = ramp(manager, 3, 0.1f);
+            float[] out = ImageOps.contrast(image, new float[] {0f}).toFloatArray();
             float[] grey = new float[9];
             Arrays.fill(grey, 0.4f);
             assertArrayEquals(grey, out, EPS);
@@ -182,8 +184,10 @@ class ImageOpsTest {
             Arrays.fill(levels, 600, 700, 20f);
             NDArray image = manager.create(levels, new Shape(1, 1, 28, 25)).div(255f);
             float[] out = ImageOps.equalize(image).mul(255f).toFloatArray();
-            assertArrayEquals(new float[] {0f, 150f, 255f}, new float[] {out[0], out[300], out[600]}, 1e-3f);
-            float[] flat = ImageOps.equalize(manager.full(new Shape(1, 1, 4, 4), 0.3f)).toFloatArray();
+            assertArrayEquals(
+                    new float[] {0f, 150f, 255f}, new float[] {out[0], out[300], out[600]}, 1e-3f);
+            NDArray flatImage = manager.full(new Shape(1, 1, 4, 4), 0.3f);
+            float[] flat = ImageOps.equalize(flatImage).toFloatArray();
             assertArrayEquals(new float[] {0.3f}, new float[] {flat[5]}, EPS);
         }
     }

@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.Augmentation;
 
@@ -29,7 +30,8 @@ class RandAugmentTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray batch = images(manager, 12);
             float[] before = batch.toFloatArray();
-            Augmentation strong = new RandAugmentConfig(3, 30, true, 0).create(FlipAndShiftTest.IMAGES);
+            Augmentation strong =
+                    new RandAugmentConfig(3, 30, true, 0).create(FlipAndShiftTest.IMAGES);
             NDArray view = strong.apply(batch, new Random(4));
             assertEquals(batch.getShape(), view.getShape());
             assertEquals(DataType.FLOAT32, view.getDataType());
@@ -63,8 +65,8 @@ class RandAugmentTest {
                 NDArray image = batch.get(i).expandDims(0);
                 NDArray low = image.min();
                 NDArray span = image.max().sub(low);
-                NDArray expected =
-                        op.apply(image.sub(low).div(span), new float[] {strength}).mul(span).add(low);
+                NDArray unit = image.sub(low).div(span);
+                NDArray expected = op.apply(unit, new float[] {strength}).mul(span).add(low);
                 assertArrayEquals(
                         expected.toFloatArray(),
                         Arrays.copyOfRange(out, i * 192, i * 192 + 192),
@@ -97,7 +99,8 @@ class RandAugmentTest {
             float[] values = new float[2 * 3 * 8 * 8];
             Arrays.fill(values, 0, values.length / 2, 1f);
             NDArray batch = manager.create(values, new Shape(2, 3, 8, 8));
-            float[] out = new RandAugment(2, 10, true, 2).apply(batch, new Random(6)).toFloatArray();
+            NDArray view = new RandAugment(2, 10, true, 2).apply(batch, new Random(6));
+            float[] out = view.toFloatArray();
             long erased = Arrays.stream(boxed(out)).filter(v -> v == 0.5f).count();
             assertTrue(erased >= 3 && erased <= 2 * 3 * 4, "erased " + erased);
             assertEquals(erased % 3, 0);
@@ -108,7 +111,8 @@ class RandAugmentTest {
     void constantImagesStayConstantAndOnlyTheGivenOpsRun() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray batch = manager.full(new Shape(4, 3, 8, 8), -0.7f);
-            float[] out = new RandAugment(3, 30, false, 0).apply(batch, new Random(2)).toFloatArray();
+            NDArray view = new RandAugment(3, 30, false, 0).apply(batch, new Random(2));
+            float[] out = view.toFloatArray();
             for (float v : out) {
                 assertEquals(-0.7f, v, 1e-6f);
             }
@@ -121,30 +125,34 @@ class RandAugmentTest {
     }
 
     @Test
+    void leavesOnlyTheViewInTheBatchsManager() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray batch = images(manager, 16);
+            int before = manager.getManagedArrays().size();
+            new RandAugment(3, 30, true, 4).apply(batch, new Random(1));
+            new FlipAndShift(true, 2).apply(batch, new Random(1));
+            new Cutout(3).apply(batch, new Random(1));
+            assertEquals(before + 3, manager.getManagedArrays().size());
+        }
+    }
+
+    @Test
     void defaultsChecksAndNonImageData() {
         RandAugmentConfig defaults = new RandAugmentConfig(null, null, null, null);
         assertEquals(new RandAugmentConfig(2, 10, true, 16), defaults);
-        assertEquals(
-                "magnitude",
-                assertThrows(InvalidConfigException.class, () -> new RandAugmentConfig(2, 31, true, 0))
-                        .field());
-        assertEquals(
-                "n",
-                assertThrows(InvalidConfigException.class, () -> new RandAugmentConfig(-1, 5, true, 0))
-                        .field());
-        assertEquals(
-                "cutout",
-                assertThrows(InvalidConfigException.class, () -> new RandAugmentConfig(2, 5, true, -2))
-                        .field());
+        assertEquals("magnitude", rejectedField(() -> new RandAugmentConfig(2, 31, true, 0)));
+        assertEquals("n", rejectedField(() -> new RandAugmentConfig(-1, 5, true, 0)));
+        assertEquals("cutout", rejectedField(() -> new RandAugmentConfig(2, 5, true, -2)));
         InvalidConfigException error =
                 assertThrows(
                         InvalidConfigException.class,
                         () -> defaults.create(IdentityConfigTest.VECTORS));
         assertTrue(error.getMessage().contains("randaugment"), error.getMessage());
+        FlipAndShiftConfig weak = new FlipAndShiftConfig(null, null);
         assertTrue(
                 assertThrows(
                                 InvalidConfigException.class,
-                                () -> new FlipAndShiftConfig(null, null).create(IdentityConfigTest.VECTORS))
+                                () -> weak.create(IdentityConfigTest.VECTORS))
                         .getMessage()
                         .contains("flip-and-shift"));
     }
@@ -177,6 +185,10 @@ class RandAugmentTest {
                     RandAugmentOp.TRANSLATE_X.apply(row, new float[] {1f}).getFloat(0, 0, 0, 0),
                     1e-6f);
         }
+    }
+
+    private static String rejectedField(Executable construction) {
+        return assertThrows(InvalidConfigException.class, construction).field();
     }
 
     private static float min(float[] values) {
