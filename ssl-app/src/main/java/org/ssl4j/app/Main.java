@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ssl4j.runtime.result.CompareResult;
+import org.ssl4j.app.bench.BenchCommand;
 import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.config.ConfigException;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Parameters;
             Main.Plugins.class,
             Main.Validate.class,
             Main.Train.class,
-            Main.Compare.class
+            Main.Compare.class,
+            Main.Preview.class,
+            BenchCommand.class
         })
 public final class Main {
 
@@ -132,7 +135,7 @@ public final class Main {
     }
 
     /** {@code ssl4j validate CONFIG}. */
-    @Command(name = "validate", description = "Read a config and check every value, without training.")
+    @Command(name = "validate", description = "Check a config and that it fits its data, without training.")
     static final class Validate implements Callable<Integer> {
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -142,10 +145,12 @@ public final class Main {
 
         @Override
         public Integer call() {
-            RunConfig run = Ssl4j.create().readConfig(config);
+            Ssl4j ssl4j = Ssl4j.create();
+            RunConfig run = ssl4j.readConfig(config);
+            String data = ssl4j.validate(run);
             spec.commandLine().getOut().printf(
-                    "%s is valid: %d method(s) %s x %d seed(s), %d steps each%n",
-                    config, run.methods().size(), run.methods().keySet(), run.seeds().size(), run.train().steps());
+                    "%s is valid: %d method(s) %s x %d seed(s), %d steps each, on %s%n",
+                    config, run.methods().size(), run.methods().keySet(), run.seeds().size(), run.train().steps(), data);
             return 0;
         }
     }
@@ -170,6 +175,30 @@ public final class Main {
             spec.commandLine().getOut().printf(
                     "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s%n",
                     result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir());
+            return 0;
+        }
+    }
+
+    /** {@code ssl4j preview CONFIG}. */
+    @Command(name = "preview", description = "Write a PNG grid of originals, weak and strong views of a config's data.")
+    static final class Preview implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file with image data.")
+        Path config;
+
+        @Option(names = "--out", paramLabel = "PNG", description = "The image file (default: preview.png).", defaultValue = "preview.png")
+        Path out;
+
+        @Option(names = "--count", description = "Examples to show (default: ${DEFAULT-VALUE}).", defaultValue = "12")
+        int count;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Ssl4j ssl4j = Ssl4j.create();
+            ssl4j.preview(ssl4j.readConfig(config), count, out);
+            spec.commandLine().getOut().println("wrote " + out + ": rows are original, weak, strong");
             return 0;
         }
     }

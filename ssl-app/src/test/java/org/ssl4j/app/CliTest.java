@@ -122,6 +122,28 @@ class CliTest {
     }
 
     @Test
+    void aMismatchBetweenConfigAndDataIsFoundBeforeAnyTraining() throws Exception {
+        // The second method's image backbone cannot take 2-D points: found before the first runs.
+        String methods = BOTH_METHODS.replaceFirst(
+                "(?s)(pseudo-label:.*?)backbone: \\{type: mlp, hidden: \\[16\\]\\}", "$1backbone: {type: wide-resnet}");
+        Path config = write("bad.yaml", tinyConfig(methods));
+        Path out = dir.resolve("never");
+        Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
+        assertEquals(Main.BAD_INPUT, result.code(), result.err());
+        assertTrue(result.err().contains("methods.pseudo-label.backbone.type: wide-resnet needs image examples"), result.err());
+        assertTrue(result.err().contains("(2)"), "names the data's shape: " + result.err());
+        assertFalse(Files.exists(out.resolve("supervised")), "no run may start");
+    }
+
+    @Test
+    void validateChecksTheConfigAgainstItsData() throws Exception {
+        Outcome result = ssl4j("validate", write("tiny.yaml", tinyConfig(BOTH_METHODS)).toString());
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("is valid: 2 method(s) [supervised, pseudo-label] x 2 seed(s)"), result.out());
+        assertTrue(result.out().contains("two moons"), result.out());
+    }
+
+    @Test
     void compareRunsEveryMethodAndSeedAndWritesTheRunFolders() throws Exception {
         Path config = write("tiny.yaml", tinyConfig(BOTH_METHODS));
         Path out = dir.resolve("out");

@@ -18,6 +18,7 @@ import org.ssl4j.runtime.registry.PluginRegistry;
 import org.ssl4j.runtime.run.ComparisonFiles;
 import org.ssl4j.runtime.run.Provenance;
 import org.ssl4j.runtime.run.RunSpec;
+import org.ssl4j.runtime.training.Preflight;
 import org.ssl4j.runtime.training.TrainingDriver;
 import org.ssl4j.runtime.wiring.RunModule;
 
@@ -98,6 +99,19 @@ public final class Ssl4j {
     }
 
     /**
+     * Checks a config against its data without training: the data loads, the augmentations
+     * accept it, every method builds its networks for it. {@link #train} and {@link #compare} do
+     * this before their first step.
+     *
+     * @param config the config
+     * @return a description of the data
+     * @throws org.ssl4j.runtime.config.ConfigException naming the config section and the problem
+     */
+    public String validate(RunConfig config) {
+        return Preflight.check(config, "config '" + config.name() + "'");
+    }
+
+    /**
      * Trains a config that has exactly one method and one seed.
      *
      * @param config the config
@@ -106,6 +120,7 @@ public final class Ssl4j {
      * @return the result
      * @throws IllegalArgumentException when the config has several methods or seeds (use {@link
      *     #compare})
+     * @throws org.ssl4j.runtime.config.ConfigException when the config does not fit its data
      */
     public TrainResult train(RunConfig config, Path runDir, RunListener... listeners) {
         if (config.methods().size() != 1 || config.seeds().size() != 1) {
@@ -114,6 +129,7 @@ public final class Ssl4j {
                             + config.methods().size() + " methods and " + config.seeds().size()
                             + " seeds: use compare");
         }
+        validate(config);
         Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
         return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, listeners);
     }
@@ -129,6 +145,7 @@ public final class Ssl4j {
      * @return all results, with the per-method table
      */
     public CompareResult compare(RunConfig config, Path outDir, RunListener... listeners) {
+        validate(config);
         ComparisonFiles files = new ComparisonFiles(outDir);
         files.writeConfig(reader.toYaml(config));
         List<TrainResult> runs = new ArrayList<>();

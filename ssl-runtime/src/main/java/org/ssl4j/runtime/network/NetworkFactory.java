@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.TrainSettings;
@@ -85,7 +86,12 @@ public final class NetworkFactory implements MethodContext {
             throw new IllegalArgumentException(
                     "network names must be unique and non-empty; '" + name + "' is taken or empty");
         }
-        Block block = backbone.build(data);
+        Block block;
+        try {
+            block = backbone.build(data);
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException("backbone." + e.field(), e.problem());
+        }
         NDManager manager = runManager.newSubManager();
         List<Long> dims = new ArrayList<>();
         dims.add(1L);

@@ -113,18 +113,22 @@ public final class StepBenchmark {
                 NDArray s = plan.strongView() ? run.randomNormal(u.getShape()) : null;
                 unlabeled = new UnlabeledBatch(u, u, s, new long[plan.unlabeled()]);
             }
-            LabeledBatch labeled = new LabeledBatch(x, y, indices);
             double[] millis = new double[steps];
             long examples = 0;
             for (int i = 0; i < warmup + steps; i++) {
                 long start = System.nanoTime();
                 try (NDManager step = run.newSubManager()) {
+                    // As in a run, the step's inputs belong to the step's manager, and so does
+                    // every array computed from them.
+                    NDArray inputs = inStep(x, step);
                     if (benchCase.mode() == Mode.PREDICT) {
-                        predict(method.evaluated(), x);
+                        predict(method.evaluated(), inputs);
                         examples = batch;
                     } else {
+                        LabeledBatch labeled = new LabeledBatch(inputs, inStep(y, step), indices);
+                        UnlabeledBatch views = unlabeled == null ? null : inStep(unlabeled, step);
                         StepScope context =
-                                new StepScope(phase.name(), i, warmup + steps, step, labeled, unlabeled, new Random(i));
+                                new StepScope(phase.name(), i, warmup + steps, step, labeled, views, new Random(i));
                         examples = phase.step(context).examples();
                     }
                 }
@@ -138,6 +142,18 @@ public final class StepBenchmark {
         } finally {
             EngineOps.setGradMode(previous);
         }
+    }
+
+    private static NDArray inStep(NDArray array, NDManager step) {
+        NDArray copy = array.duplicate();
+        copy.attach(step);
+        return copy;
+    }
+
+    private static UnlabeledBatch inStep(UnlabeledBatch batch, NDManager step) {
+        NDArray clean = inStep(batch.clean(), step);
+        NDArray strong = batch.strong() == null ? null : inStep(batch.strong(), step);
+        return new UnlabeledBatch(clean, clean, strong, batch.indices());
     }
 
     private static void predict(Network network, NDArray inputs) {

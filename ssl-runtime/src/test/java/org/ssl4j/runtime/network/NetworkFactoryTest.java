@@ -97,6 +97,39 @@ class NetworkFactoryTest {
     }
 
     @Test
+    void theScopedForwardGivesTheBlocksOwnLogitsAndGradients() {
+        Engine.getInstance().setRandomSeed(3);
+        try (NDManager run = NDManager.newBaseManager()) {
+            Network net = factory(run).trainable("student", new MlpConfig(List.of(8, 8), null, null),
+                    new SgdConfig(0.1, null, null, null, null), 10);
+            NDArray weight = net.block().getParameters().valueAt(0).getArray();
+            float[][] logits = new float[2][];
+            float[][] gradients = new float[2][];
+            for (int way = 0; way < 2; way++) {
+                try (NDManager step = run.newSubManager()) {
+                    NDArray x = step.create(new float[] {1, 2, -1, 0.5f, 0, 0, 3, -2}, new Shape(4, 2));
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray out = way == 0
+                                ? net.forward(x, true)
+                                : net.block().forward(new ai.djl.training.ParameterStore(step, false),
+                                        new ai.djl.ndarray.NDList(x), true).singletonOrThrow();
+                        logits[way] = out.toFloatArray();
+                        collector.backward(out.square().sum());
+                    }
+                    try (NDArray g = weight.getGradient()) {
+                        gradients[way] = g.toFloatArray();
+                    }
+                    EngineOps.zeroGradient(weight);
+                    // Every array of the step belongs to the step's manager, none escaped to the network's.
+                    assertTrue(step.getManagedArrays().size() > 0);
+                }
+            }
+            assertArrayEquals(logits[1], logits[0], 0f);
+            assertArrayEquals(gradients[1], gradients[0], 0f);
+        }
+    }
+
+    @Test
     void aFrozenNetworkRecordsNoGradientAndCannotUpdate() {
         try (NDManager run = NDManager.newBaseManager()) {
             Network frozen = factory(run).frozen("teacher", MLP);

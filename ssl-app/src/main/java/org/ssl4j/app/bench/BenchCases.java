@@ -1,0 +1,63 @@
+package org.ssl4j.app.bench;
+
+import ai.djl.ndarray.types.Shape;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.baselines.SupervisedConfig;
+import org.ssl4j.models.basic.SmallCnnConfig;
+import org.ssl4j.models.basic.WideResNetConfig;
+import org.ssl4j.optim.SgdConfig;
+import org.ssl4j.runtime.training.StepBenchmark;
+import org.ssl4j.runtime.training.StepBenchmark.Case;
+import org.ssl4j.runtime.training.StepBenchmark.Mode;
+
+/**
+ * The built-in benchmark cases, each the same model, batch and input as a case of {@code
+ * shared/bench/torch_reference.py} so the two can run side by side (see docs/benchmarks.md).
+ */
+final class BenchCases {
+
+    /** SGD as the reference script: lr 0.05, momentum 0.9, Nesterov, weight decay 5e-4. */
+    private static final OptimizerConfig SGD = new SgdConfig(0.05, 0.9, true, 5e-4, null);
+
+    private BenchCases() {}
+
+    /**
+     * @return the cases by name, in the order {@code ssl4j bench} runs them
+     */
+    static Map<String, Case> all() {
+        BackboneConfig wrn = new WideResNetConfig(28, 2, null, null, null);
+        BackboneConfig smallCnn = new SmallCnnConfig();
+        Map<String, Case> cases = new LinkedHashMap<>();
+        add(cases, new Case("supervised-wrn-28-2-b64", Mode.TRAIN, supervised(wrn), new Shape(3, 32, 32), 10, 64, 0));
+        add(cases, new Case("predict-wrn-28-2-b256", Mode.PREDICT, supervised(wrn), new Shape(3, 32, 32), 10, 256, 0));
+        add(cases, new Case("supervised-small-cnn-b64", Mode.TRAIN, supervised(smallCnn), new Shape(1, 28, 28), 10, 64, 0));
+        return cases;
+    }
+
+    private static SupervisedConfig supervised(BackboneConfig backbone) {
+        return new SupervisedConfig(backbone, SGD, null, null);
+    }
+
+    private static void add(Map<String, Case> cases, Case benchCase) {
+        cases.put(benchCase.name(), benchCase);
+    }
+
+    /**
+     * The reference script's command line for a case, to run right after it.
+     *
+     * @param benchCase the case
+     * @param threads the thread count
+     * @return the arguments of {@code torch_reference.py}
+     */
+    static String referenceArguments(Case benchCase, int threads) {
+        String model = benchCase.name().contains("small-cnn") ? "small-cnn" : "wrn-28-2";
+        String mode = benchCase.mode() == Mode.PREDICT ? "predict" : "supervised";
+        Shape shape = benchCase.exampleShape();
+        return String.format(
+                "--mode %s --model %s --batch %d --channels %d --size %d --threads %d",
+                mode, model, benchCase.batchSize(), shape.get(0), shape.get(1), threads);
+    }
+}

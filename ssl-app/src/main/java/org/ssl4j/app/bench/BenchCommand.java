@@ -1,0 +1,120 @@
+package org.ssl4j.app.bench;
+
+import ai.djl.engine.Engine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ssl4j.runtime.executor.CpuExecutor;
+import org.ssl4j.runtime.executor.CpuExecutorConfig;
+import org.ssl4j.runtime.training.StepBenchmark;
+import org.ssl4j.runtime.training.StepBenchmark.Case;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ssl4j bench}: times the built-in cases and prints one JSON line each, in the same
+ * fields as {@code shared/bench/torch_reference.py}. Each case runs in a fresh JVM so its peak
+ * memory is its own; {@code --case} runs one case in this JVM.
+ */
+@Command(name = "bench", description = "Time training and prediction steps; one JSON line per case.")
+public final class BenchCommand implements Callable<Integer> {
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--case", paramLabel = "NAME", description = "Run only this case, in this JVM.")
+    String only;
+
+    @Option(names = "--threads", description = "libtorch threads (default: ${DEFAULT-VALUE}).", defaultValue = "2")
+    int threads;
+
+    @Option(names = "--steps", description = "Timed steps (default: ${DEFAULT-VALUE}).", defaultValue = "20")
+    int steps;
+
+    @Option(names = "--warmup", description = "Untimed steps first, for the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "10")
+    int warmup;
+
+    @Option(names = "--list", description = "List the cases and the reference script's arguments for each.")
+    boolean list;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Map<String, Case> cases = BenchCases.all();
+        PrintWriter out = spec.commandLine().getOut();
+        if (list) {
+            cases.values().forEach(c -> out.println(c.name() + "\t" + BenchCases.referenceArguments(c, threads)));
+            return 0;
+        }
+        if (only != null) {
+            Case benchCase = cases.get(only);
+            if (benchCase == null) {
+                throw new IllegalArgumentException("unknown case '" + only + "'; cases: " + String.join(", ", cases.keySet()));
+            }
+            out.println(runHere(benchCase));
+            return 0;
+        }
+        for (String name : cases.keySet()) {
+            out.println(runInFreshJvm(name));
+            out.flush();
+        }
+        return 0;
+    }
+
+    private String runHere(Case benchCase) throws IOException {
+        StepBenchmark.Result r =
+                StepBenchmark.run(benchCase, new CpuExecutor(new CpuExecutorConfig(threads)), warmup, steps);
+        Engine engine = Engine.getInstance();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("impl", "ssl4j-djl");
+        json.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        json.put("case", benchCase.name());
+        json.put("mode", benchCase.mode().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("batch", benchCase.batchSize());
+        json.put("input", benchCase.exampleShape().getShape());
+        json.put("threads", r.threads());
+        json.put("step_ms_median", round(r.stepMillisMedian()));
+        json.put("step_ms_min", round(r.stepMillisMin()));
+        json.put("images_per_s", Math.round(r.imagesPerSecond() * 10) / 10.0);
+        json.put("peak_rss_mib", Math.round(r.peakRssMib() * 10) / 10.0);
+        json.put("reference", "torch_reference.py " + BenchCases.referenceArguments(benchCase, threads));
+        return new ObjectMapper().writeValueAsString(json);
+    }
+
+    private String runInFreshJvm(String name) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ProcessHandle.current().info().arguments().map(a -> jvmOptions(a)).orElse(List.of()));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("org.ssl4j.app.Main");
+        command.addAll(
+                List.of("bench", "--case", name, "--threads", "" + threads, "--steps", "" + steps, "--warmup", "" + warmup));
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("case " + name + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** The parent JVM's -D and -X options, without its class path and main class. */
+    private static List<String> jvmOptions(String[] arguments) {
+        List<String> options = new ArrayList<>();
+        for (String argument : arguments) {
+            if (argument.startsWith("-D") || argument.startsWith("-X")) {
+                options.add(argument);
+            }
+        }
+        return options;
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 100) / 100.0;
+    }
+}
