@@ -20,6 +20,7 @@ class ModuleRulesTest {
     private static final List<String> PLUGINS =
             List.of(
                     "org.ssl4j.baselines",
+                    "org.ssl4j.uda",
                     "org.ssl4j.optim",
                     "org.ssl4j.augment",
                     "org.ssl4j.models.basic",
