@@ -29,6 +29,11 @@ import org.ssl4j.api.role.StudentFeedback;
  * unlabeled} is {@link PseudoLabels#loss} on the logits of the student's view, and each
  * auxiliary term is already weighted. Auxiliary terms are computed only in steps with unlabeled
  * data. It does not measure its labeled loss before and after the update.
+ *
+ * <p>With a {@link TsaSchedule} other than {@link TsaSchedule#NONE} (Training Signal Annealing),
+ * {@code supervised} is instead the mean cross-entropy over the labeled examples whose predicted
+ * probability of their true class is at most the schedule's threshold at this step; the others
+ * are dropped (0 when all are), and the threshold is reported as {@code tsaThreshold}.
  */
 public final class CrossEntropyStudent implements Student {
 
@@ -41,11 +46,16 @@ public final class CrossEntropyStudent implements Student {
     /** Metric name of the total loss the step optimised. */
     public static final String LOSS = "loss";
 
+    /** Metric name of the step's TSA threshold, reported only when TSA is on; not a loss term. */
+    public static final String TSA_THRESHOLD = "tsaThreshold";
+
     /** The names the student reports itself; auxiliary terms may not take them. */
-    public static final List<String> LOSS_NAMES = List.of(SUPERVISED, UNLABELED, LOSS);
+    public static final List<String> LOSS_NAMES =
+            List.of(SUPERVISED, UNLABELED, LOSS, TSA_THRESHOLD);
 
     private final Network network;
     private final float labelSmoothing;
+    private final TsaSchedule tsa;
     private final LongToDoubleFunction unlabeledWeight;
     private final List<AuxiliaryLoss> auxiliaryLosses;
     private final StudentView view;
@@ -53,6 +63,7 @@ public final class CrossEntropyStudent implements Student {
     /**
      * @param network the trainable network it updates
      * @param labelSmoothing label smoothing of both cross-entropies, in [0, 1)
+     * @param tsa the annealing of the supervised loss, {@link TsaSchedule#NONE} for none
      * @param unlabeledWeight the pseudo-label loss weight as a function of the step index
      * @param auxiliaryLosses extra terms, each already weighted
      * @param view the unlabeled view {@link #learn(LabeledBatch, NDArray, PseudoLabels,
@@ -62,11 +73,13 @@ public final class CrossEntropyStudent implements Student {
     public CrossEntropyStudent(
             Network network,
             float labelSmoothing,
+            TsaSchedule tsa,
             LongToDoubleFunction unlabeledWeight,
             List<AuxiliaryLoss> auxiliaryLosses,
             StudentView view) {
         this.network = network;
         this.labelSmoothing = labelSmoothing;
+        this.tsa = tsa;
         this.unlabeledWeight = unlabeledWeight;
         this.auxiliaryLosses = List.copyOf(auxiliaryLosses);
         this.view = view;
@@ -87,7 +100,8 @@ public final class CrossEntropyStudent implements Student {
      * @param labels the pseudo labels for {@code unlabeled}, null exactly when it is
      * @param context the step; no gradient collector may be open
      * @return the losses {@code supervised}, {@code unlabeled} (when given), the auxiliary terms
-     *     (when given unlabeled data) and {@code loss}, scalars in the step's manager
+     *     (when given unlabeled data), {@code loss} and, with TSA, {@code tsaThreshold}, scalars in
+     *     the step's manager
      */
     @Override
     public StudentFeedback learn(
@@ -113,7 +127,8 @@ public final class CrossEntropyStudent implements Student {
      * @param labels pseudo labels for the student's view (which must then be given), or null
      * @param context the step; no gradient collector may be open
      * @return the losses {@code supervised}, {@code unlabeled} (with labels), the auxiliary terms
-     *     (when a view is given) and {@code loss}, scalars in the step's manager
+     *     (when a view is given), {@code loss} and, with TSA, {@code tsaThreshold} (not part of
+     *     {@code loss}), scalars in the step's manager
      * @throws IllegalArgumentException when labels are given without the student's view
      */
     public StudentFeedback learn(
@@ -129,9 +144,21 @@ public final class CrossEntropyStudent implements Student {
         Map<String, NDArray> losses = new LinkedHashMap<>();
         try (GradientCollector collector = context.newGradientCollector()) {
             AuxiliaryInputs logits = forward(labeled, weak, strong);
-            NDArray supervised =
-                    Losses.crossEntropy(logits.labeledLogits(), labeled.labels(), labelSmoothing)
-                            .mean();
+            NDArray supervised;
+            if (tsa == TsaSchedule.NONE) {
+                supervised =
+                        Losses.crossEntropy(
+                                        logits.labeledLogits(), labeled.labels(), labelSmoothing)
+                                .mean();
+            } else {
+                NDArray labeledLogits = logits.labeledLogits();
+                long classes = labeledLogits.getShape().get(1);
+                float threshold = (float) tsa.threshold(context.step(), context.steps(), classes);
+                supervised =
+                        annealedCrossEntropy(
+                                labeledLogits, labeled.labels(), labelSmoothing, threshold);
+                losses.put(TSA_THRESHOLD, context.manager().create(threshold));
+            }
             losses.put(SUPERVISED, supervised);
             NDArray total = supervised;
             if (labels != null) {
@@ -154,6 +181,29 @@ public final class CrossEntropyStudent implements Student {
         }
         network.update();
         return new StudentFeedback(losses, null, null);
+    }
+
+    /**
+     * The TSA-masked supervised loss: the mean label-smoothed cross-entropy over the examples
+     * whose softmax probability of their true class is at most {@code threshold}, 0 when there
+     * are none. The mask carries no gradient.
+     *
+     * @param logits {@code (N, K)} labeled logits
+     * @param labels {@code (N)} integer class ids
+     * @param smoothing label smoothing in [0, 1)
+     * @param threshold the step's TSA threshold
+     * @return a scalar in the logits' manager
+     */
+    static NDArray annealedCrossEntropy(
+            NDArray logits, NDArray labels, float smoothing, float threshold) {
+        NDArray perExample = Losses.crossEntropy(logits, labels, smoothing);
+        NDArray correct =
+                logits.stopGradient()
+                        .softmax(1)
+                        .mul(Losses.targets(labels, logits.getShape().get(1), 0f))
+                        .sum(new int[] {1});
+        NDArray kept = correct.lte(threshold).toType(perExample.getDataType(), false);
+        return perExample.mul(kept).sum().div(kept.sum().maximum(1f));
     }
 
     /** One forward pass over the given inputs, in training mode, split back per input. */

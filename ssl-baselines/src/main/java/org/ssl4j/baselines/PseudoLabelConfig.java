@@ -23,6 +23,8 @@ import org.ssl4j.api.role.TeacherConfig;
  * @param unlabeledWeight weight of the pseudo-label loss, {@code >= 0}; default 1
  * @param warmupSteps steps over which that weight ramps linearly from 0, {@code >= 0}; default 0
  * @param labelSmoothing label smoothing of the cross-entropies, in [0, 1); default 0
+ * @param tsa Training Signal Annealing of the supervised loss: {@code none}, {@code linear},
+ *     {@code log} or {@code exp} (see {@link TsaSchedule}); default {@code none}
  * @param studentView the view the student learns the labels on, {@code weak} or {@code strong};
  *     default {@code weak}
  * @param auxiliaryLosses extra terms on the student; default none. They see the logits of the
@@ -37,6 +39,7 @@ public record PseudoLabelConfig(
         Double unlabeledWeight,
         Long warmupSteps,
         Double labelSmoothing,
+        String tsa,
         String studentView,
         List<AuxiliaryLossConfig> auxiliaryLosses)
         implements MethodConfig {
@@ -53,6 +56,10 @@ public record PseudoLabelConfig(
         Checks.nonNegative("warmupSteps", warmupSteps);
         labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
         Ranges.belowOne("labelSmoothing", labelSmoothing);
+        tsa =
+                tsa == null
+                        ? TsaSchedule.NONE.configName()
+                        : TsaSchedule.fromConfig("tsa", tsa).configName();
         studentView =
                 studentView == null
                         ? StudentView.WEAK.configName()
@@ -65,6 +72,13 @@ public record PseudoLabelConfig(
      */
     public StudentView view() {
         return StudentView.fromConfig("studentView", studentView);
+    }
+
+    /**
+     * @return {@link #tsa} as an enum
+     */
+    public TsaSchedule tsaSchedule() {
+        return TsaSchedule.fromConfig("tsa", tsa);
     }
 
     @Override

@@ -68,6 +68,7 @@ public final class PseudoLabelMethod implements TrainingMethod, Phase {
                 new CrossEntropyStudent(
                         network,
                         config.labelSmoothing().floatValue(),
+                        config.tsaSchedule(),
                         new LinearWarmup(config.unlabeledWeight(), config.warmupSteps()),
                         auxiliaryLosses,
                         view);
@@ -121,7 +122,8 @@ public final class PseudoLabelMethod implements TrainingMethod, Phase {
      * Teacher labels, student learns, teacher follows.
      *
      * @param context the step
-     * @return the student's losses plus {@code maskRate}; the examples are the labeled plus the
+     * @return the student's losses (with {@code tsaThreshold} when TSA is on) plus {@code
+     *     maskRate}; the examples are the labeled plus the
      *     unlabeled ones
      */
     @Override

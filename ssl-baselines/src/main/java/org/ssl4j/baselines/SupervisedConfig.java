@@ -16,6 +16,8 @@ import org.ssl4j.api.role.AuxiliaryLossConfig;
  * @param backbone the student's architecture, required
  * @param optimizer the student's optimizer and schedule, required
  * @param labelSmoothing label smoothing of the cross-entropy, in [0, 1); default 0
+ * @param tsa Training Signal Annealing of the supervised loss: {@code none}, {@code linear},
+ *     {@code log} or {@code exp} (see {@link TsaSchedule}); default {@code none}
  * @param auxiliaryLosses extra loss terms; default none. With any, each step also draws {@code
  *     train.batchSize * train.unlabeledRatio} unlabeled examples (and their strong view if a
  *     term needs it)
@@ -24,6 +26,7 @@ public record SupervisedConfig(
         BackboneConfig backbone,
         OptimizerConfig optimizer,
         Double labelSmoothing,
+        String tsa,
         List<AuxiliaryLossConfig> auxiliaryLosses)
         implements MethodConfig {
 
@@ -33,7 +36,18 @@ public record SupervisedConfig(
         Checks.required("optimizer", optimizer);
         labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
         Ranges.belowOne("labelSmoothing", labelSmoothing);
+        tsa =
+                tsa == null
+                        ? TsaSchedule.NONE.configName()
+                        : TsaSchedule.fromConfig("tsa", tsa).configName();
         auxiliaryLosses = Checks.listOf("auxiliaryLosses", auxiliaryLosses);
+    }
+
+    /**
+     * @return {@link #tsa} as an enum
+     */
+    public TsaSchedule tsaSchedule() {
+        return TsaSchedule.fromConfig("tsa", tsa);
     }
 
     @Override

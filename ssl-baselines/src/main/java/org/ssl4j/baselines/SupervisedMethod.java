@@ -19,7 +19,8 @@ import org.ssl4j.api.role.StudentFeedback;
  * Supervised training of one network, named {@code student}, in one phase named {@code train}.
  * Without auxiliary terms a step uses labeled data only; with them it also takes the unlabeled
  * weak view (and the strong view if a term needs it) into the same forward pass, and the terms
- * get their logits. The method reports the student.
+ * get their logits. With {@code tsa} set, the supervised loss is annealed ({@link TsaSchedule})
+ * over the phase's steps. The method reports the student.
  */
 public final class SupervisedMethod implements TrainingMethod, Phase {
 
@@ -67,6 +68,7 @@ public final class SupervisedMethod implements TrainingMethod, Phase {
                 new CrossEntropyStudent(
                         network,
                         config.labelSmoothing().floatValue(),
+                        config.tsaSchedule(),
                         step -> 0.0,
                         auxiliaryLosses,
                         StudentView.WEAK);
@@ -115,7 +117,8 @@ public final class SupervisedMethod implements TrainingMethod, Phase {
      * terms use).
      *
      * @param context the step
-     * @return the losses {@code supervised}, the auxiliary terms and {@code loss}; the examples
+     * @return the losses {@code supervised}, the auxiliary terms, {@code loss} and, with TSA,
+     *     {@code tsaThreshold}; the examples
      *     are the labeled plus the unlabeled ones drawn
      */
     @Override

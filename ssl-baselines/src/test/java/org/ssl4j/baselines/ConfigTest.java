@@ -33,7 +33,13 @@ class ConfigTest {
         assertEquals("weak", config.studentView());
         assertEquals(StudentView.WEAK, config.view());
         assertEquals(List.of(), config.auxiliaryLosses());
-        assertEquals(0.0, new SupervisedConfig(BACKBONE, OPTIMIZER, null, null).labelSmoothing());
+        assertEquals("none", config.tsa());
+        assertEquals(TsaSchedule.NONE, config.tsaSchedule());
+        SupervisedConfig supervised = supervised(null, null);
+        assertEquals(0.0, supervised.labelSmoothing());
+        assertEquals("none", supervised.tsa());
+        assertEquals(TsaSchedule.NONE, supervised.tsaSchedule());
+        assertEquals(List.of(), supervised.auxiliaryLosses());
         assertEquals(0.999, new EmaTeacherConfig(null).decay());
         assertEquals(100L, new FrozenTeacherConfig(null).refreshEvery());
         assertEquals(1.0, new SoftLabelsConfig(null, null).temperature());
@@ -47,9 +53,9 @@ class ConfigTest {
         assertField("temperature", () -> new SoftLabelsConfig(0.0, null));
         assertField("decay", () -> new EmaTeacherConfig(1.0));
         assertField("refreshEvery", () -> new FrozenTeacherConfig(0L));
-        assertField("backbone", () -> new SupervisedConfig(null, OPTIMIZER, null, null));
-        assertField("optimizer", () -> new SupervisedConfig(BACKBONE, null, null, null));
-        assertField("labelSmoothing", () -> new SupervisedConfig(BACKBONE, OPTIMIZER, 1.0, null));
+        assertField("backbone", () -> new SupervisedConfig(null, OPTIMIZER, null, null, null));
+        assertField("optimizer", () -> new SupervisedConfig(BACKBONE, null, null, null, null));
+        assertField("labelSmoothing", () -> supervised(1.0, null));
         assertField("unlabeledWeight", () -> pseudoLabel(-1.0, null, null));
         assertField("warmupSteps", () -> pseudoLabel(null, -1L, null));
     }
@@ -61,6 +67,62 @@ class ConfigTest {
 
         assertEquals("studentView", e.field());
         assertEquals("must be one of [weak, strong], got 'medium'", e.problem());
+    }
+
+    @Test
+    void tsaReadsEachScheduleByName() {
+        assertEquals(TsaSchedule.LINEAR, supervised(null, "linear").tsaSchedule());
+        assertEquals(TsaSchedule.LOG, supervised(null, "log").tsaSchedule());
+        assertEquals(TsaSchedule.EXP, supervised(null, "exp").tsaSchedule());
+        assertEquals(TsaSchedule.NONE, supervised(null, "none").tsaSchedule());
+        PseudoLabelConfig pseudoLabel =
+                new PseudoLabelConfig(
+                        BACKBONE, OPTIMIZER, null, null, null, null, null, "exp", null, null);
+        assertEquals("exp", pseudoLabel.tsa());
+        assertEquals(TsaSchedule.EXP, pseudoLabel.tsaSchedule());
+    }
+
+    @Test
+    void unknownTsaListsTheAllowedValues() {
+        InvalidConfigException supervised =
+                assertThrows(InvalidConfigException.class, () -> supervised(null, "cosine"));
+        InvalidConfigException pseudoLabel =
+                assertThrows(
+                        InvalidConfigException.class,
+                        () ->
+                                new PseudoLabelConfig(
+                                        BACKBONE,
+                                        OPTIMIZER,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        "Linear",
+                                        null,
+                                        null));
+
+        assertEquals("tsa", supervised.field());
+        assertEquals(
+                "must be one of [none, linear, log, exp], got 'cosine'", supervised.problem());
+        assertEquals("tsa", pseudoLabel.field());
+        assertEquals(
+                "must be one of [none, linear, log, exp], got 'Linear'", pseudoLabel.problem());
+    }
+
+    @Test
+    void supervisedWithTsaReadsFromJson() throws Exception {
+        String json =
+                """
+                {"type": "supervised",
+                 "backbone": {"type": "mlp", "hidden": 4},
+                 "optimizer": {"type": "sgd", "learningRate": 0.1},
+                 "tsa": "log"}
+                """;
+
+        MethodConfig config = mapper().readValue(json, MethodConfig.class);
+
+        assertEquals(new SupervisedConfig(BACKBONE, OPTIMIZER, 0.0, "log", List.of()), config);
     }
 
     @Test
@@ -86,6 +148,7 @@ class ConfigTest {
                         1.0,
                         0L,
                         0.0,
+                        "none",
                         "strong",
                         List.of()),
                 config);
@@ -108,6 +171,10 @@ class ConfigTest {
         assertEquals("refreshEvery", cause.field());
     }
 
+    private static SupervisedConfig supervised(Double labelSmoothing, String tsa) {
+        return new SupervisedConfig(BACKBONE, OPTIMIZER, labelSmoothing, tsa, null);
+    }
+
     private static PseudoLabelConfig pseudoLabel(
             Double unlabeledWeight, Long warmupSteps, String studentView) {
         return new PseudoLabelConfig(
@@ -117,6 +184,7 @@ class ConfigTest {
                 null,
                 unlabeledWeight,
                 warmupSteps,
+                null,
                 null,
                 studentView,
                 null);

@@ -1,13 +1,17 @@
 package org.ssl4j.baselines;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +31,8 @@ class CrossEntropyStudentTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Network network = network(manager);
             CrossEntropyStudent student =
-                    new CrossEntropyStudent(network, 0f, step -> 1, List.of(), StudentView.WEAK);
+                    new CrossEntropyStudent(
+                            network, 0f, TsaSchedule.NONE, step -> 1, List.of(), StudentView.WEAK);
             LabeledBatch labeled = ToyData.labeled(manager);
             float expected = labeledLoss(network, labeled);
 
@@ -52,7 +57,12 @@ class CrossEntropyStudentTest {
             RecordingAuxiliaryLoss auxiliary = new RecordingAuxiliaryLoss("aux", true);
             CrossEntropyStudent student =
                     new CrossEntropyStudent(
-                            network, 0f, step -> 0.5, List.of(auxiliary), StudentView.STRONG);
+                            network,
+                            0f,
+                            TsaSchedule.NONE,
+                            step -> 0.5,
+                            List.of(auxiliary),
+                            StudentView.STRONG);
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
             PseudoLabels labels =
@@ -83,7 +93,12 @@ class CrossEntropyStudentTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             CrossEntropyStudent student =
                     new CrossEntropyStudent(
-                            network(manager), 0f, step -> 1, List.of(), StudentView.WEAK);
+                            network(manager),
+                            0f,
+                            TsaSchedule.NONE,
+                            step -> 1,
+                            List.of(),
+                            StudentView.WEAK);
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, false);
 
@@ -95,6 +110,126 @@ class CrossEntropyStudentTest {
                                     unlabeled.weak(),
                                     null,
                                     TestStepContext.of(0, manager, labeled, unlabeled)));
+        }
+    }
+
+    @Test
+    void withoutTsaTheSupervisedLossIsThePlainMean() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Network network = network(manager);
+            CrossEntropyStudent student =
+                    new CrossEntropyStudent(
+                            network,
+                            0.1f,
+                            TsaSchedule.NONE,
+                            step -> 1,
+                            List.of(),
+                            StudentView.WEAK);
+            LabeledBatch labeled = ToyData.labeled(manager);
+            float expected =
+                    Losses.crossEntropy(
+                                    network.forward(labeled.inputs(), false),
+                                    labeled.labels(),
+                                    0.1f)
+                            .mean()
+                            .getFloat();
+
+            StepContext context = TestStepContext.of(99, manager, labeled, null);
+            StudentFeedback feedback = student.learn(labeled, null, null, context);
+
+            Map<String, NDArray> losses = feedback.losses();
+            assertEquals(Set.of("supervised", "loss"), losses.keySet());
+            assertEquals(expected, losses.get("supervised").getFloat(), 0f);
+            assertEquals(expected, losses.get("loss").getFloat(), 0f);
+        }
+    }
+
+    @Test
+    void tsaDropsTheConfidentExamplesAndReportsItsThresholdOutsideTheLoss() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Network network = network(manager);
+            CrossEntropyStudent student =
+                    new CrossEntropyStudent(
+                            network, 0f, TsaSchedule.EXP, step -> 1, List.of(), StudentView.WEAK);
+            LabeledBatch labeled = ToyData.labeled(manager);
+            NDArray logits = network.forward(labeled.inputs(), false);
+            float[] losses = Losses.crossEntropy(logits, labeled.labels(), 0f).toFloatArray();
+            float[] correct =
+                    logits.softmax(1)
+                            .mul(Losses.targets(labeled.labels(), 2, 0f))
+                            .sum(new int[] {1})
+                            .toFloatArray();
+            // step 25 of 100, K = 2: exp(5 * (0.25 - 1)) * (1 - 1/2) + 1/2
+            float threshold = 0.511758873f;
+            float sum = 0f;
+            int kept = 0;
+            for (int i = 0; i < losses.length; i++) {
+                if (correct[i] <= threshold) {
+                    sum += losses[i];
+                    kept++;
+                }
+            }
+            assertTrue(kept > 0 && kept < losses.length, "kept " + kept + " of " + losses.length);
+
+            StepContext context = TestStepContext.of(25, manager, labeled, null);
+            StudentFeedback feedback = student.learn(labeled, null, null, context);
+
+            Map<String, NDArray> reported = feedback.losses();
+            assertEquals(Set.of("supervised", "loss", "tsaThreshold"), reported.keySet());
+            assertEquals(threshold, reported.get("tsaThreshold").getFloat(), 1e-7f);
+            assertEquals(sum / kept, reported.get("supervised").getFloat(), 1e-5f);
+            assertEquals(sum / kept, reported.get("loss").getFloat(), 1e-5f);
+            assertEquals(1, network.updates());
+        }
+    }
+
+    @Test
+    void annealedCrossEntropyAveragesOverTheKeptExamplesOnly() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // p(true class 0) = sigmoid(3) = 0.953, 0.5 and sigmoid(-1) = 0.269
+            NDArray logits = manager.create(new float[][] {{3, 0}, {0, 0}, {0, 1}});
+            NDArray labels = manager.create(new long[] {0, 0, 0});
+            logits.setRequiresGradient(true);
+            // (ln 2 + ln(1 + e)) / 2: the first example is above 0.9 and dropped
+            float expected = 1.0032044f;
+
+            NDArray loss;
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                loss = CrossEntropyStudent.annealedCrossEntropy(logits, labels, 0f, 0.9f);
+                collector.backward(loss);
+            }
+
+            assertEquals(expected, loss.getFloat(), 1e-6f);
+            // d/dlogits of the mean over the two kept: (softmax - onehot) / 2, where the third
+            // row's softmax is (1 - sigmoid(1), sigmoid(1)); nothing for the dropped first row
+            float half = (float) (1 / (1 + Math.exp(-1))) / 2;
+            assertArrayEquals(
+                    new float[] {0, 0, -0.25f, 0.25f, -half, half},
+                    logits.getGradient().toFloatArray(),
+                    1e-6f);
+            assertEquals(
+                    expected,
+                    CrossEntropyStudent.annealedCrossEntropy(logits, labels, 0f, 0.5f).getFloat(),
+                    1e-6f,
+                    "an example exactly at the threshold is kept");
+            // with smoothing 0.2 the kept targets are (0.9, 0.1): (ln 2 + 1.2132617) / 2
+            assertEquals(
+                    0.9532044f,
+                    CrossEntropyStudent.annealedCrossEntropy(logits, labels, 0.2f, 0.9f).getFloat(),
+                    1e-6f);
+        }
+    }
+
+    @Test
+    void annealedCrossEntropyIsZeroWhenEveryExampleIsDropped() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray logits = manager.create(new float[][] {{3, 0}, {0, 0}, {0, 1}});
+            NDArray labels = manager.create(new long[] {0, 0, 0});
+
+            NDArray loss = CrossEntropyStudent.annealedCrossEntropy(logits, labels, 0f, 0.1f);
+
+            assertEquals(0f, loss.getFloat(), 0f);
+            assertEquals(new Shape(), loss.getShape());
         }
     }
 

@@ -118,6 +118,40 @@ class PseudoLabelMethodTest {
         }
     }
 
+    @Test
+    void tsaReachesTheStudentAndReportsItsThreshold() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            PseudoLabelConfig config =
+                    new PseudoLabelConfig(
+                            new MlpBackbone(8),
+                            new TestSgd(0.1f),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "linear",
+                            null,
+                            null);
+            Phase phase =
+                    config.create(
+                                    new TestMethodContext(
+                                            ToyData.SPEC,
+                                            ToyData.train(20, ToyData.RATIO),
+                                            manager))
+                            .phases()
+                            .get(0);
+
+            Map<String, NDArray> losses = step(phase, manager, 50).losses();
+
+            assertEquals(
+                    Set.of("supervised", "unlabeled", "loss", "maskRate", "tsaThreshold"),
+                    losses.keySet());
+            // step 50 of the test context's 100, K = 2: 0.5 * (1 - 1/2) + 1/2
+            assertEquals(0.75f, losses.get("tsaThreshold").getFloat(), 1e-7f);
+        }
+    }
+
     private static TrainingMethod method(
             NDManager manager,
             TeacherConfig teacher,
@@ -143,6 +177,7 @@ class PseudoLabelMethodTest {
                 strategy,
                 2.0,
                 warmupSteps,
+                null,
                 null,
                 studentView,
                 null);

@@ -25,7 +25,7 @@ import org.ssl4j.api.nd.Losses;
 class SupervisedMethodTest {
 
     private static final SupervisedConfig PLAIN =
-            new SupervisedConfig(new MlpBackbone(8), new TestSgd(0.5f), null, null);
+            new SupervisedConfig(new MlpBackbone(8), new TestSgd(0.5f), null, null, null);
 
     @Test
     void stepsLowerTheLabeledLoss() {
@@ -60,6 +60,27 @@ class SupervisedMethodTest {
     }
 
     @Test
+    void tsaReachesTheStudentAndReportsItsThreshold() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SupervisedConfig config =
+                    new SupervisedConfig(new MlpBackbone(8), new TestSgd(0.5f), null, "log", null);
+            Phase phase =
+                    config.create(
+                                    new TestMethodContext(
+                                            ToyData.SPEC, ToyData.train(30, 0), manager))
+                            .phases()
+                            .get(0);
+            LabeledBatch labeled = ToyData.labeled(manager);
+
+            StepResult result = phase.step(TestStepContext.of(25, manager, labeled, null));
+
+            assertEquals(Set.of("supervised", "loss", "tsaThreshold"), result.losses().keySet());
+            // step 25 of the test context's 100, K = 2: (1 - exp(-1.25)) * (1 - 1/2) + 1/2
+            assertEquals(0.8567476f, result.losses().get("tsaThreshold").getFloat(), 1e-7f);
+        }
+    }
+
+    @Test
     void auxiliaryTermsGetTheWeakAndStrongLogitsOfOneForwardPass() {
         try (NDManager manager = NDManager.newBaseManager()) {
             RecordingAuxiliaryLoss auxiliary = new RecordingAuxiliaryLoss("consistency", true);
@@ -68,6 +89,7 @@ class SupervisedMethodTest {
                             new MlpBackbone(8),
                             new TestSgd(0.1f),
                             0.1,
+                            null,
                             List.of(auxiliary.config()));
             TrainingMethod method =
                     config.create(
@@ -110,6 +132,7 @@ class SupervisedMethodTest {
                             new MlpBackbone(8),
                             new TestSgd(0.1f),
                             null,
+                            null,
                             List.of(new RecordingAuxiliaryLoss("aux", false).config()));
             TestMethodContext context =
                     new TestMethodContext(ToyData.SPEC, ToyData.train(5, 0), manager);
@@ -127,6 +150,7 @@ class SupervisedMethodTest {
                     new SupervisedConfig(
                             new MlpBackbone(8),
                             new TestSgd(0.1f),
+                            null,
                             null,
                             List.of(new RecordingAuxiliaryLoss("loss", false).config()));
             TestMethodContext context =

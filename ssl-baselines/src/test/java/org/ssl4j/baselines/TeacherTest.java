@@ -121,7 +121,8 @@ class TeacherTest {
             context.trainable("student", new MlpBackbone(8), new TestSgd(0.2f), 10);
             this.student = context.network("student");
             this.role =
-                    new CrossEntropyStudent(student, 0f, step -> 1, List.of(), StudentView.WEAK);
+                    new CrossEntropyStudent(
+                            student, 0f, TsaSchedule.NONE, step -> 1, List.of(), StudentView.WEAK);
         }
 
         TeacherContext teacherContext() {

@@ -73,11 +73,11 @@ public final class SideBySide {
         MlpConfig mlp = new MlpConfig(List.of(32, 32), "tanh", null);
         SgdConfig sgd = new SgdConfig(0.1, 0.9, null, null, null);
         Map<String, MethodConfig> methods = new LinkedHashMap<>();
-        methods.put("supervised", new SupervisedConfig(mlp, sgd, null, null));
+        methods.put("supervised", new SupervisedConfig(mlp, sgd, null, null, null));
         methods.put(
                 "pseudo-label",
                 new PseudoLabelConfig(
-                        mlp, sgd, new SelfTeacherConfig(), new HardLabelsConfig(0.95), null, 200L, null, null, null));
+                        mlp, sgd, new SelfTeacherConfig(), new HardLabelsConfig(0.95), null, 200L, null, null, null, null));
         RunConfig config =
                 new RunConfig(
                         "side-by-side",

@@ -38,7 +38,7 @@ final class BenchCases {
     }
 
     private static SupervisedConfig supervised(BackboneConfig backbone) {
-        return new SupervisedConfig(backbone, SGD, null, null);
+        return new SupervisedConfig(backbone, SGD, null, null, null);
     }
 
     private static void add(Map<String, Case> cases, Case benchCase) {

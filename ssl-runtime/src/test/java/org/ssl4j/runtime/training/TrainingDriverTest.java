@@ -59,6 +59,7 @@ class TrainingDriverTest {
                 null,
                 null,
                 null,
+                null,
                 null);
     }
 
@@ -107,7 +108,7 @@ class TrainingDriverTest {
     void aNonFiniteLossStopsTheRunNamingTheTermAndTheStep() {
         MethodConfig exploding =
                 new SupervisedConfig(
-                        new MlpConfig(List.of(16), null, null), new SgdConfig(1e12, null, null, null, null), null, null);
+                        new MlpConfig(List.of(16), null, null), new SgdConfig(1e12, null, null, null, null), null, null, null);
         TrainingException error =
                 assertThrows(
                         TrainingException.class,
