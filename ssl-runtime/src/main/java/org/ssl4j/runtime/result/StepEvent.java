@@ -39,6 +39,6 @@ public record StepEvent(
      */
     public double etaSeconds() {
         long done = globalStep + 1;
-        return done == 0 ? 0 : elapsedSeconds / done * (totalSteps - done);
+        return elapsedSeconds / done * (totalSteps - done);
     }
 }
