@@ -262,13 +262,7 @@ final class ImageOps {
      * @return the sheared images
      */
     static NDArray shearX(NDArray unit, float[] shears, float fill) {
-        float[] affine = new float[6 * shears.length];
-        for (int i = 0; i < shears.length; i++) {
-            affine[6 * i] = 1f;
-            affine[6 * i + 1] = shears[i];
-            affine[6 * i + 4] = 1f;
-        }
-        return Images.affine(unit, affine, fill);
+        return identityWith(unit, 1, shears, fill);
     }
 
     /**
@@ -281,13 +275,7 @@ final class ImageOps {
      * @return the sheared images
      */
     static NDArray shearY(NDArray unit, float[] shears, float fill) {
-        float[] affine = new float[6 * shears.length];
-        for (int i = 0; i < shears.length; i++) {
-            affine[6 * i] = 1f;
-            affine[6 * i + 3] = shears[i];
-            affine[6 * i + 4] = 1f;
-        }
-        return Images.affine(unit, affine, fill);
+        return identityWith(unit, 3, shears, fill);
     }
 
     /**
@@ -301,13 +289,7 @@ final class ImageOps {
      * @return the translated images
      */
     static NDArray translateX(NDArray unit, float[] pixels, float fill) {
-        float[] affine = new float[6 * pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            affine[6 * i] = 1f;
-            affine[6 * i + 2] = pixels[i];
-            affine[6 * i + 4] = 1f;
-        }
-        return Images.affine(unit, affine, fill);
+        return identityWith(unit, 2, pixels, fill);
     }
 
     /**
@@ -321,13 +303,7 @@ final class ImageOps {
      * @return the translated images
      */
     static NDArray translateY(NDArray unit, float[] pixels, float fill) {
-        float[] affine = new float[6 * pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            affine[6 * i] = 1f;
-            affine[6 * i + 4] = 1f;
-            affine[6 * i + 5] = pixels[i];
-        }
-        return Images.affine(unit, affine, fill);
+        return identityWith(unit, 5, pixels, fill);
     }
 
     /** {@code degenerate + f (unit - degenerate)} clipped to [0, 1], in unit's manager. */
@@ -362,5 +338,26 @@ final class ImageOps {
             result.attach(owner);
             return result;
         }
+    }
+
+    /**
+     * Applies, per example, the identity affine map {@code (1, 0, 0, 0, 1, 0)} with one
+     * coefficient replaced by that example's value.
+     *
+     * @param unit unit-range images {@code (n, C, H, W)}
+     * @param slot which of the six PIL affine coefficients to replace (1 and 3 shear, 2 and 5
+     *     translate)
+     * @param values one value per example
+     * @param fill the value of pixels that come from outside the image
+     * @return the transformed images
+     */
+    private static NDArray identityWith(NDArray unit, int slot, float[] values, float fill) {
+        float[] affine = new float[6 * values.length];
+        for (int i = 0; i < values.length; i++) {
+            affine[6 * i] = 1f;
+            affine[6 * i + 4] = 1f;
+            affine[6 * i + slot] = values[i];
+        }
+        return Images.affine(unit, affine, fill);
     }
 }
