@@ -134,9 +134,11 @@ public final class Main {
         }
     }
 
-    /** {@code ssl4j validate CONFIG}. */
-    @Command(name = "validate", description = "Check a config and that it fits its data, without training.")
-    static final class Validate implements Callable<Integer> {
+    /**
+     * A subcommand that reads one config file: the file argument, the plugins and the reading are
+     * shared; {@link #run} does the command's own work.
+     */
+    abstract static class ConfigCommand implements Callable<Integer> {
 
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -144,49 +146,53 @@ public final class Main {
         Path config;
 
         @Override
-        public Integer call() {
+        public final Integer call() throws java.io.IOException {
             Ssl4j ssl4j = Ssl4j.create();
-            RunConfig run = ssl4j.readConfig(config);
+            run(ssl4j, ssl4j.readConfig(config), spec.commandLine().getOut());
+            return 0;
+        }
+
+        /**
+         * @param ssl4j the API with the plugins loaded
+         * @param run the config, read and checked
+         * @param out standard output
+         * @throws java.io.IOException when a file cannot be read or written
+         */
+        abstract void run(Ssl4j ssl4j, RunConfig run, PrintWriter out) throws java.io.IOException;
+    }
+
+    /** {@code ssl4j validate CONFIG}. */
+    @Command(name = "validate", description = "Check a config and that it fits its data, without training.")
+    static final class Validate extends ConfigCommand {
+
+        @Override
+        void run(Ssl4j ssl4j, RunConfig run, PrintWriter out) {
             String data = ssl4j.validate(run);
-            spec.commandLine().getOut().printf(
+            out.printf(
                     "%s is valid: %d method(s) %s x %d seed(s), %d steps each, on %s%n",
                     config, run.methods().size(), run.methods().keySet(), run.seeds().size(), run.train().steps(), data);
-            return 0;
         }
     }
 
     /** {@code ssl4j train CONFIG}. */
     @Command(name = "train", description = "Train the one method of a config with its one seed.")
-    static final class Train implements Callable<Integer> {
-
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file.")
-        Path config;
+    static final class Train extends ConfigCommand {
 
         @Option(names = "--out", paramLabel = "DIR", description = "The run folder (default: runs/NAME-TIME).")
         Path out;
 
         @Override
-        public Integer call() {
-            Ssl4j ssl4j = Ssl4j.create();
-            RunConfig run = ssl4j.readConfig(config);
+        void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) {
             TrainResult result = ssl4j.train(run, out == null ? defaultOut(run) : out, progress());
-            spec.commandLine().getOut().printf(
+            stdout.printf(
                     "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s%n",
                     result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir());
-            return 0;
         }
     }
 
     /** {@code ssl4j preview CONFIG}. */
-    @Command(name = "preview", description = "Write a PNG grid of originals, weak and strong views of a config's data.")
-    static final class Preview implements Callable<Integer> {
-
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file with image data.")
-        Path config;
+    @Command(name = "preview", description = "Write a PNG grid of originals, weak and strong views of a config's images.")
+    static final class Preview extends ConfigCommand {
 
         @Option(names = "--out", paramLabel = "PNG", description = "The image file (default: preview.png).", defaultValue = "preview.png")
         Path out;
@@ -195,37 +201,26 @@ public final class Main {
         int count;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            Ssl4j ssl4j = Ssl4j.create();
-            ssl4j.preview(ssl4j.readConfig(config), count, out);
-            spec.commandLine().getOut().println("wrote " + out + ": rows are original, weak, strong");
-            return 0;
+        void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) throws java.io.IOException {
+            ssl4j.preview(run, count, out);
+            stdout.println("wrote " + out + ": rows are original, weak, strong");
         }
     }
 
     /** {@code ssl4j compare CONFIG}. */
     @Command(name = "compare", description = "Run every method of a config with every seed and print a table.")
-    static final class Compare implements Callable<Integer> {
-
-        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
-        @Parameters(paramLabel = "CONFIG", description = "A YAML or JSON config file.")
-        Path config;
+    static final class Compare extends ConfigCommand {
 
         @Option(names = "--out", paramLabel = "DIR", description = "The comparison folder (default: runs/NAME-TIME).")
         Path out;
 
         @Override
-        public Integer call() {
-            Ssl4j ssl4j = Ssl4j.create();
-            RunConfig run = ssl4j.readConfig(config);
+        void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) {
             CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : out, progress());
-            PrintWriter stdout = spec.commandLine().getOut();
             stdout.println();
             stdout.print(result.toMarkdown());
             stdout.println();
             stdout.println("results: " + result.outDir().resolve("results.md") + ", " + result.outDir().resolve("results.json"));
-            return 0;
         }
     }
 }
