@@ -1,0 +1,71 @@
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.ssl4j.api.data.DataSpec;
+import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.Network;
+import org.ssl4j.api.nd.Losses;
+import org.ssl4j.models.basic.SmallCnnConfig;
+import org.ssl4j.models.basic.WideResNetConfig;
+import org.ssl4j.optim.SgdConfig;
+import org.ssl4j.runtime.network.EngineOps;
+import org.ssl4j.runtime.network.NetworkFactory;
+
+/**
+ * Times the parts of one supervised training step (forward + loss, backward, optimizer update,
+ * closing the step's manager) on the runtime's networks, for docs/benchmarks.md. Run by
+ * bench/breakdown.sh; step_breakdown.py times the same parts in PyTorch.
+ */
+public final class StepBreakdown {
+
+    public static void main(String[] args) {
+        boolean wrn = args[0].equals("wrn-28-2");
+        int threads = Integer.parseInt(args[1]);
+        int steps = wrn ? 10 : 60;
+        EngineOps.setThreads(threads);
+        EngineOps.setGradMode(false);
+        Shape example = wrn ? new Shape(3, 32, 32) : new Shape(1, 28, 28);
+        List<String> classes = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
+        DataSpec data = new DataSpec(example, 10, classes, "random");
+        BackboneConfig backbone = wrn ? new WideResNetConfig(null, null, null, null, null) : new SmallCnnConfig();
+        try (NDManager run = NDManager.newBaseManager()) {
+            NetworkFactory factory = new NetworkFactory(data, TrainSettings.of(100L, 64, 0, null, null), 0, run);
+            Network net = factory.trainable("student", backbone, new SgdConfig(0.05, 0.9, true, 5e-4, null), 100);
+            NDArray x0 = run.randomNormal(new Shape(64).addAll(example));
+            NDArray y0 = run.randomInteger(0, 10, new Shape(64), DataType.INT32);
+            double[] total = new double[4];
+            for (int i = 0; i < steps + 10; i++) {
+                long[] t = new long[5];
+                t[0] = System.nanoTime();
+                NDManager step = run.newSubManager();
+                NDArray x = x0.duplicate();
+                x.attach(step);
+                NDArray y = y0.duplicate();
+                y.attach(step);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = Losses.crossEntropy(net.forward(x, true), y, 0).mean();
+                    t[1] = System.nanoTime();
+                    collector.backward(loss);
+                    t[2] = System.nanoTime();
+                }
+                net.update();
+                t[3] = System.nanoTime();
+                step.close();
+                t[4] = System.nanoTime();
+                for (int k = 0; i >= 10 && k < 4; k++) {
+                    total[k] += (t[k + 1] - t[k]) / 1e6 / steps;
+                }
+            }
+            System.out.printf(
+                    "{\"impl\": \"ssl4j-djl\", \"model\": \"%s\", \"threads\": %d, \"forward_loss_ms\": %.2f,"
+                            + " \"backward_ms\": %.2f, \"update_ms\": %.2f, \"close_ms\": %.2f}%n",
+                    args[0], threads, total[0], total[1], total[2], total[3]);
+        }
+    }
+}
