@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.runtime.result.CompareResult;
 import org.ssl4j.app.bench.BenchCommand;
 import org.ssl4j.runtime.Ssl4j;
@@ -214,13 +215,34 @@ public final class Main {
         @Option(names = "--out", paramLabel = "DIR", description = "The comparison folder (default: runs/NAME-TIME).")
         Path out;
 
+        @Option(
+                names = "--boundaries",
+                paramLabel = "PNG",
+                description = "Also draw each method's decision regions for one seed (2-D data only).")
+        Path boundaries;
+
+        @Option(
+                names = "--boundaries-seed",
+                paramLabel = "SEED",
+                description = "The seed the --boundaries plot shows (default: the config's first).")
+        Long boundariesSeed;
+
         @Override
-        void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) {
+        void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) throws java.io.IOException {
+            long seed = boundariesSeed == null ? run.seeds().get(0) : boundariesSeed;
+            if (boundaries != null && !run.seeds().contains(seed)) {
+                throw new InvalidConfigException(
+                        "--boundaries-seed", "seed " + seed + " is not among the config's seeds " + run.seeds());
+            }
             CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : out, progress());
             stdout.println();
             stdout.print(result.toMarkdown());
             stdout.println();
             stdout.println("results: " + result.outDir().resolve("results.md") + ", " + result.outDir().resolve("results.json"));
+            if (boundaries != null) {
+                ssl4j.plotBoundaries(run, result, seed, boundaries);
+                stdout.println("decision boundaries of seed " + seed + ": " + boundaries);
+            }
         }
     }
 }

@@ -13,6 +13,7 @@ import org.ssl4j.runtime.result.CompareResult;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.preview.BoundaryPlot;
 import org.ssl4j.runtime.preview.ViewGrid;
 import org.ssl4j.runtime.registry.PluginRegistry;
 import org.ssl4j.runtime.run.ComparisonFiles;
@@ -171,6 +172,21 @@ public final class Ssl4j {
      */
     public void preview(RunConfig config, int count, Path png) throws IOException {
         ViewGrid.write(config, count, 3, png);
+    }
+
+    /**
+     * Writes a PNG of the decision regions of each method of a comparison for one seed; the
+     * config's examples must be 2-D points.
+     *
+     * @param config the compared config
+     * @param result the comparison
+     * @param seed the seed to draw
+     * @param png the file to write
+     * @throws IOException when the data cannot be read or the file written
+     */
+    public void plotBoundaries(RunConfig config, CompareResult result, long seed, Path png)
+            throws IOException {
+        BoundaryPlot.write(config, result, seed, png);
     }
 
     private TrainResult run(
