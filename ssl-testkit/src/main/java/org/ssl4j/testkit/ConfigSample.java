@@ -2,6 +2,7 @@ package org.ssl4j.testkit;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A config a plugin's contract test reads, writes and runs: one JSON object with a {@code type}
@@ -17,8 +18,12 @@ import java.util.Objects;
  * @param exampleShape one example's shape of the data the component is run on: {@code (2)} for
  *     vectors, {@code (1, 8, 8)} for small images
  * @param classes the class count of that data, at least 2
+ * @param unsetDefaults optional fields that stay null when left out because their default comes
+ *     from the data at load time (e.g. {@code idx}'s {@code classNames}); every other field must
+ *     have its default after reading
  */
-public record ConfigSample(Class<?> kind, String json, Shape exampleShape, int classes) {
+public record ConfigSample(
+        Class<?> kind, String json, Shape exampleShape, int classes, Set<String> unsetDefaults) {
 
     /** The data a sample runs on unless it says otherwise: 2-d vectors, 3 classes. */
     public static final Shape VECTORS = new Shape(2);
@@ -28,6 +33,7 @@ public record ConfigSample(Class<?> kind, String json, Shape exampleShape, int c
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(exampleShape, "exampleShape");
+        unsetDefaults = Set.copyOf(unsetDefaults);
         if (classes < 2) {
             throw new IllegalArgumentException("classes must be at least 2, got " + classes);
         }
@@ -41,7 +47,7 @@ public record ConfigSample(Class<?> kind, String json, Shape exampleShape, int c
      * @return the sample
      */
     public static ConfigSample of(Class<?> kind, String json) {
-        return new ConfigSample(kind, json, VECTORS, 3);
+        return new ConfigSample(kind, json, VECTORS, 3, Set.of());
     }
 
     /**
@@ -52,7 +58,17 @@ public record ConfigSample(Class<?> kind, String json, Shape exampleShape, int c
      * @return a new sample
      */
     public ConfigSample on(int classCount, long... shape) {
-        return new ConfigSample(kind, json, new Shape(shape), classCount);
+        return new ConfigSample(kind, json, new Shape(shape), classCount, unsetDefaults);
+    }
+
+    /**
+     * The same sample, with fields whose default is only known when the data is loaded.
+     *
+     * @param fields the fields that may stay null after reading
+     * @return a new sample
+     */
+    public ConfigSample withUnsetDefaults(String... fields) {
+        return new ConfigSample(kind, json, exampleShape, classes, Set.of(fields));
     }
 
     @Override

@@ -53,7 +53,9 @@ final class KitNetwork implements Network {
         this.optimizer = optimizer;
         Engine.getInstance().setRandomSeed(seed);
         block.initialize(manager, DataType.FLOAT32, new Shape(1L).addAll(data.exampleShape()));
-        block.freezeParameters(optimizer == null);
+        if (optimizer == null) {
+            block.freezeParameters(true);
+        }
     }
 
     @Override
