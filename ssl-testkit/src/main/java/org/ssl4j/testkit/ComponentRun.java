@@ -2,6 +2,7 @@ package org.ssl4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -132,7 +133,7 @@ final class ComponentRun {
         KitMethodContext context = new KitMethodContext(spec, train, seed, run);
         TrainingMethod method = config.create(context);
         List<Phase> phases = method.phases();
-        assertTrue(!phases.isEmpty(), "a method has at least one phase");
+        assertFalse(phases.isEmpty(), "a method has at least one phase");
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
             long steps = Math.min(phase.steps(), STEPS);
@@ -141,7 +142,7 @@ final class ComponentRun {
                 BatchPlan plan = phase.batches();
                 for (int i = 0; i < steps; i++) {
                     try (NDManager step = run.newSubManager()) {
-                        KitStepContext context2 = new KitStepContext(
+                        KitStepContext stepContext = new KitStepContext(
                                 phase.name(),
                                 i,
                                 phase.steps(),
@@ -151,7 +152,7 @@ final class ComponentRun {
                                         ? null
                                         : RandomBatches.unlabeled(step, spec, plan.unlabeled(), plan.strongView()),
                                 new Random(seed * 1_000 + i));
-                        StepResult result = phase.step(context2);
+                        StepResult result = phase.step(stepContext);
                         new TreeMap<>(result.losses()).forEach((name, loss) ->
                                 record(scalar("loss '" + name + "' of phase '" + phase.name() + "'", loss)));
                     }

@@ -2,11 +2,13 @@ package org.ssl4j.testkit;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.google.auto.service.AutoService;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiFunction;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.method.BatchPlan;
@@ -23,6 +25,7 @@ import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
+import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 
@@ -169,7 +172,7 @@ public final class BrokenPlugin implements Ssl4jPlugin {
                 @Override
                 public StepResult step(StepContext step) {
                     NDArray loss;
-                    try (var collector = step.newGradientCollector()) {
+                    try (GradientCollector collector = step.newGradientCollector()) {
                         loss = Losses.crossEntropy(
                                         network.forward(step.labeled().inputs(), true), step.labeled().labels(), 0f)
                                 .mean();
@@ -196,8 +199,8 @@ public final class BrokenPlugin implements Ssl4jPlugin {
         }
     }
 
-    private static AuxiliaryLoss loss(String name, java.util.function.BiFunction<
-            org.ssl4j.api.role.AuxiliaryInputs, StepContext, NDArray> compute) {
+    private static AuxiliaryLoss loss(
+            String name, BiFunction<AuxiliaryInputs, StepContext, NDArray> compute) {
         return new AuxiliaryLoss() {
             @Override
             public String name() {
@@ -205,7 +208,7 @@ public final class BrokenPlugin implements Ssl4jPlugin {
             }
 
             @Override
-            public NDArray compute(org.ssl4j.api.role.AuxiliaryInputs inputs, StepContext context) {
+            public NDArray compute(AuxiliaryInputs inputs, StepContext context) {
                 return compute.apply(inputs, context);
             }
         };
