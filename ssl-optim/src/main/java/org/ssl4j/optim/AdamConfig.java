@@ -17,7 +17,7 @@ import org.ssl4j.api.model.ScheduleConfig;
  * @param beta2 decay of the second moment; default 0.999, in [0, 1)
  * @param epsilon added to the denominator; default 1e-8, &gt; 0
  * @param weightDecay the L2 factor added to the gradient; default 0, at least 0
- * @param schedule the learning-rate schedule; default null, a constant rate
+ * @param schedule the learning-rate schedule; default {@code constant}
  */
 public record AdamConfig(
         Double lr,
@@ -31,6 +31,7 @@ public record AdamConfig(
     /** Applies the defaults and checks the ranges. */
     public AdamConfig {
         Checks.positive("lr", Checks.required("lr", lr));
+        schedule = schedule == null ? new ConstantScheduleConfig() : schedule;
         beta1 = beta1 == null ? 0.9 : beta1;
         beta2 = beta2 == null ? 0.999 : beta2;
         epsilon = epsilon == null ? 1e-8 : epsilon;
@@ -48,8 +49,7 @@ public record AdamConfig(
      */
     @Override
     public Optimizer create(long totalSteps) {
-        ScheduleConfig rates = schedule == null ? new ConstantScheduleConfig() : schedule;
-        Tracker rate = rates.create(lr.floatValue(), totalSteps);
+                Tracker rate = schedule.create(lr.floatValue(), totalSteps);
         return Adam.builder()
                 // DJL's Adam counts updates from 1; the schedule counts from 0.
                 .optLearningRateTracker((parameterId, numUpdate) -> rate.getNewValue(numUpdate - 1))

@@ -13,7 +13,7 @@ import org.ssl4j.api.model.ScheduleConfig;
  * @param momentum the momentum factor; default 0, in [0, 1)
  * @param nesterov Nesterov momentum; default false, true needs {@code momentum > 0}
  * @param weightDecay the L2 factor added to the gradient; default 0, at least 0
- * @param schedule the learning-rate schedule; default null, a constant rate
+ * @param schedule the learning-rate schedule; default {@code constant}
  */
 public record SgdConfig(
         Double lr, Double momentum, Boolean nesterov, Double weightDecay, ScheduleConfig schedule)
@@ -22,6 +22,7 @@ public record SgdConfig(
     /** Applies the defaults and checks the ranges. */
     public SgdConfig {
         Checks.positive("lr", Checks.required("lr", lr));
+        schedule = schedule == null ? new ConstantScheduleConfig() : schedule;
         momentum = momentum == null ? 0.0 : momentum;
         nesterov = nesterov != null && nesterov;
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
@@ -39,9 +40,8 @@ public record SgdConfig(
      */
     @Override
     public Optimizer create(long totalSteps) {
-        ScheduleConfig rates = schedule == null ? new ConstantScheduleConfig() : schedule;
-        return new SgdOptimizer(
-                rates.create(lr.floatValue(), totalSteps),
+                return new SgdOptimizer(
+                schedule.create(lr.floatValue(), totalSteps),
                 momentum.floatValue(),
                 nesterov,
                 weightDecay.floatValue());

@@ -16,7 +16,7 @@ class ConfigValidationTest {
         assertEquals(0.0, config.momentum());
         assertEquals(false, config.nesterov());
         assertEquals(0.0, config.weightDecay());
-        assertEquals(null, config.schedule());
+        assertEquals(new ConstantScheduleConfig(), config.schedule());
     }
 
     @Test

@@ -1,0 +1,43 @@
+package org.ssl4j.baselines;
+
+import java.util.List;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.plugin.Ssl4jPlugin;
+import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.TeacherConfig;
+import org.ssl4j.testkit.ConfigSample;
+import org.ssl4j.testkit.PluginContractTest;
+
+/**
+ * The methods, teachers and strategies pass the plugin contract of the test kit. The methods use
+ * the kit's {@code testkit-mlp} backbone and {@code testkit-sgd} optimizer.
+ */
+class BaselinesPluginContractTest extends PluginContractTest {
+
+    private static final String NETWORK =
+            "\"backbone\": {\"type\": \"testkit-mlp\"}, \"optimizer\": {\"type\": \"testkit-sgd\"}";
+
+    @Override
+    protected Class<? extends Ssl4jPlugin> pluginClass() {
+        return BaselinesPlugin.class;
+    }
+
+    @Override
+    protected List<ConfigSample> samples() {
+        return List.of(
+                ConfigSample.of(MethodConfig.class, "{\"type\": \"supervised\", " + NETWORK + "}"),
+                ConfigSample.of(MethodConfig.class, "{\"type\": \"supervised\", " + NETWORK
+                        + ", \"labelSmoothing\": 0.1, \"tsa\": \"linear\"}"),
+                ConfigSample.of(MethodConfig.class, "{\"type\": \"pseudo-label\", " + NETWORK + "}"),
+                ConfigSample.of(MethodConfig.class, "{\"type\": \"pseudo-label\", " + NETWORK
+                        + ", \"teacher\": {\"type\": \"ema\", \"decay\": 0.9},"
+                        + " \"pseudoLabels\": {\"type\": \"soft\", \"temperature\": 0.5},"
+                        + " \"studentView\": \"strong\", \"warmupSteps\": 2}"),
+                ConfigSample.of(TeacherConfig.class, "{\"type\": \"self\"}"),
+                ConfigSample.of(TeacherConfig.class, "{\"type\": \"ema\"}"),
+                ConfigSample.of(TeacherConfig.class, "{\"type\": \"frozen\", \"refreshEvery\": 2}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\"}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\", \"threshold\": 0.5}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"soft\"}"));
+    }
+}

@@ -1,0 +1,92 @@
+package org.ssl4j.testkit;
+
+import ai.djl.ndarray.NDManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ssl4j.api.data.DataSpec;
+import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.Network;
+import org.ssl4j.api.model.OptimizerConfig;
+
+/**
+ * The kit's {@link MethodContext}: makes {@link KitNetwork}s, each in its own sub-manager of the
+ * run's manager, seeded from the run's seed and the network's position.
+ */
+final class KitMethodContext implements MethodContext {
+
+    private final DataSpec data;
+    private final TrainSettings train;
+    private final long seed;
+    private final NDManager runManager;
+    private final Map<String, KitNetwork> networks = new LinkedHashMap<>();
+
+    /**
+     * @param data the data's shapes
+     * @param train the run's budget
+     * @param seed the run's seed
+     * @param runManager the run-long manager; the caller closes it
+     */
+    KitMethodContext(DataSpec data, TrainSettings train, long seed, NDManager runManager) {
+        this.data = data;
+        this.train = train;
+        this.seed = seed;
+        this.runManager = runManager;
+    }
+
+    @Override
+    public DataSpec data() {
+        return data;
+    }
+
+    @Override
+    public TrainSettings train() {
+        return train;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Network trainable(
+            String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("a trainable network needs an optimizer");
+        }
+        return register(name, backbone, optimizer, totalSteps);
+    }
+
+    @Override
+    public Network frozen(String name, BackboneConfig backbone) {
+        return register(name, backbone, null, 0);
+    }
+
+    /**
+     * @return the networks made so far, by name, in creation order
+     */
+    Map<String, KitNetwork> networks() {
+        return networks;
+    }
+
+    private Network register(String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
+        if (backbone == null) {
+            throw new IllegalArgumentException("network '" + name + "' needs a backbone");
+        }
+        if (name == null || name.isBlank() || networks.containsKey(name)) {
+            throw new IllegalArgumentException(
+                    "network names must be unique and non-empty; '" + name + "' is taken or empty");
+        }
+        KitNetwork network = new KitNetwork(
+                name,
+                backbone,
+                data,
+                runManager.newSubManager(),
+                (int) seed + networks.size(),
+                optimizer == null ? null : optimizer.create(totalSteps));
+        networks.put(name, network);
+        return network;
+    }
+}
