@@ -57,6 +57,9 @@ final class ExactSoftPhase implements Phase {
     /** Metric name of the effective student learning rate read from its update. */
     static final String STUDENT_STEP = "studentStepSize";
 
+    /** Below this gradient norm the labeled loss is flat and the feedback is taken as zero. */
+    private static final double MIN_DIRECTION_NORM = 1e-10;
+
     private final long steps;
     private final BatchPlan batches;
     private final Network teacher;
@@ -210,7 +213,7 @@ final class ExactSoftPhase implements Phase {
         List<NDArray> direction = NetworkArrays.copyGradients(student, manager);
         NetworkArrays.zeroGradients(student);
         double norm = Math.sqrt(NetworkArrays.dot(direction, direction));
-        if (norm == 0 || stepSize == 0) {
+        if (!(norm > MIN_DIRECTION_NORM) || !Double.isFinite(norm) || stepSize == 0) {
             NetworkArrays.setParameters(student, after);
             return manager.zeros(labels.getShape());
         }

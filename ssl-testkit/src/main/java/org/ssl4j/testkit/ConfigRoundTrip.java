@@ -123,6 +123,9 @@ final class ConfigRoundTrip {
                 continue;
             }
             JsonNode rewritten = mapper.write(result, sample.kind());
+            if (sample.unsetDefaults().contains(field)) {
+                continue;
+            }
             assertTrue(
                     rewritten.hasNonNull(field),
                     () -> "without '" + field + "', the field is not filled in again: " + rewritten);

@@ -1,0 +1,51 @@
+package org.ssl4j.mpl;
+
+import java.util.List;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.plugin.Ssl4jPlugin;
+import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.testkit.ConfigSample;
+import org.ssl4j.testkit.PluginContractTest;
+
+/**
+ * The MPL methods and the sampled strategy pass the plugin contract of the test kit, with the
+ * kit's {@code testkit-mlp} backbone and {@code testkit-sgd} optimizer. Fields that switch a
+ * feature on (pseudo-label strategy, moving average, clipping, finetune) stay null when absent.
+ */
+class MplPluginContractTest extends PluginContractTest {
+
+    private static final String NETWORK =
+            "\"backbone\": {\"type\": \"testkit-mlp\"}, \"optimizer\": {\"type\": \"testkit-sgd\"}";
+
+    @Override
+    protected Class<? extends Ssl4jPlugin> pluginClass() {
+        return MplPlugin.class;
+    }
+
+    @Override
+    protected List<ConfigSample> samples() {
+        return List.of(
+                ConfigSample.of(MethodConfig.class, "{\"type\": \"mpl\", \"teacher\": {" + NETWORK + "}}")
+                        .withUnsetDefaults(
+                                "pseudoLabels", "finetune", "teacher.maxGradNorm", "student.ema",
+                                "student.maxGradNorm"),
+                ConfigSample.of(
+                                MethodConfig.class,
+                                "{\"type\": \"mpl\", \"teacher\": {" + NETWORK + ", \"maxGradNorm\": 5},"
+                                        + " \"student\": {\"ema\": 0.9, \"waitSteps\": 1, \"maxGradNorm\": 5},"
+                                        + " \"pseudoLabels\": {\"type\": \"sampled\"},"
+                                        + " \"feedback\": {\"baselineRate\": 0.01},"
+                                        + " \"finetune\": {\"steps\": 2, \"optimizer\": {\"type\": \"testkit-sgd\"}}}")
+                        .withUnsetDefaults(
+                                "pseudoLabels", "finetune", "finetune.batchSize", "teacher.maxGradNorm",
+                                "student.ema", "student.maxGradNorm"),
+                ConfigSample.of(
+                                MethodConfig.class,
+                                "{\"type\": \"mpl\", \"teacher\": {" + NETWORK + "},"
+                                        + " \"feedback\": {\"variant\": \"soft-exact\"}}")
+                        .withUnsetDefaults(
+                                "pseudoLabels", "finetune", "teacher.maxGradNorm", "student.ema",
+                                "student.maxGradNorm"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\"}"));
+    }
+}
