@@ -20,8 +20,8 @@ import java.util.Set;
  * @param classes the class count of that data, at least 2
  * @param unsetDefaults optional fields that stay null when left out, because their default comes
  *     from the data at load time (e.g. {@code idx}'s {@code classNames}) or because their absence
- *     switches a feature off (e.g. {@code mpl}'s {@code finetune}); nested fields are written with
- *     dots ({@code student.ema}); every other field must have its default after reading
+ *     switches a feature off (e.g. {@code mpl}'s {@code finetune}); top-level fields of the section
+ *     only; every other field must have its default after reading
  */
 public record ConfigSample(
         Class<?> kind, String json, Shape exampleShape, int classes, Set<String> unsetDefaults) {
