@@ -1,0 +1,129 @@
+package org.ssl4j.mpl;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.ssl4j.api.method.BatchPlan;
+import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.UnlabeledBatch;
+import org.ssl4j.api.nd.Losses;
+
+/**
+ * The exact soft variant's teacher gradient against a brute-force finite difference of the
+ * one-step-lookahead objective {@code J(T) = L_l(theta - eta grad_theta L_u(theta, q(T)))} on a
+ * tiny teacher and student.
+ */
+class ExactSoftPhaseTest {
+
+    private static final float TEACHER_LR = 0.5f;
+    private static final float STUDENT_LR = 1.0f;
+    private static final double DELTA = 1e-2;
+
+    @Test
+    void theTeacherGradientIsTheGradientOfTheStudentsLabeledLossAfterOneStep() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Pair withFeedback = networks(manager);
+            List<float[]> start = withFeedback.teacher().snapshot();
+            step(withFeedback, 0, manager);
+            Pair waiting = networks(manager);
+            step(waiting, 1, manager);
+            List<float[]> after = withFeedback.teacher().snapshot();
+            List<float[]> supervisedOnly = waiting.teacher().snapshot();
+
+            Pair probe = networks(manager);
+            List<float[]> studentStart = probe.student().snapshot();
+            LabeledBatch labeled = ToyData.labeled(manager);
+            UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
+            List<NDArray> teacherArrays = probe.teacher().arrays();
+            double errorSquared = 0;
+            double normSquared = 0;
+            for (int p = 0; p < teacherArrays.size(); p++) {
+                float[] values = start.get(p);
+                for (int i = 0; i < values.length; i++) {
+                    double plus = lookahead(probe, p, i, values, DELTA, studentStart, labeled, unlabeled);
+                    double minus = lookahead(probe, p, i, values, -DELTA, studentStart, labeled, unlabeled);
+                    double bruteForce = (plus - minus) / (2 * DELTA);
+                    double implemented = (after.get(p)[i] - supervisedOnly.get(p)[i]) / -(double) TEACHER_LR;
+                    errorSquared += (bruteForce - implemented) * (bruteForce - implemented);
+                    normSquared += bruteForce * bruteForce;
+                }
+            }
+            assertTrue(normSquared > 1e-8, "the check needs a non-zero gradient, got " + normSquared);
+            double relative = Math.sqrt(errorSquared / normSquared);
+            assertTrue(relative < 0.05, "relative error " + relative + " of |grad| " + Math.sqrt(normSquared));
+        }
+    }
+
+    /** J with one teacher element moved: the student's labeled loss after one SGD step on q. */
+    private static double lookahead(
+            Pair pair,
+            int parameter,
+            int element,
+            float[] values,
+            double by,
+            List<float[]> studentStart,
+            LabeledBatch labeled,
+            UnlabeledBatch unlabeled) {
+        float[] moved = values.clone();
+        moved[element] += (float) by;
+        NDArray teacherParameter = pair.teacher().arrays().get(parameter);
+        teacherParameter.set(moved);
+        try (NDManager scratch = labeled.inputs().getManager().newSubManager()) {
+            NDArray strong = unlabeled.strong().duplicate();
+            strong.attach(scratch);
+            NDArray labels = pair.teacher().forward(strong, true).softmax(1);
+            try (GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray loss = Losses.softCrossEntropy(pair.student().forward(strong, true), labels).mean();
+                collector.backward(loss);
+            }
+            pair.student().update();
+            NDArray inputs = labeled.inputs().duplicate();
+            inputs.attach(scratch);
+            double loss =
+                    Losses.crossEntropy(pair.student().forward(inputs, false), labeled.labels(), 0f)
+                            .mean()
+                            .getFloat();
+            List<NDArray> studentArrays = pair.student().arrays();
+            for (int p = 0; p < studentArrays.size(); p++) {
+                studentArrays.get(p).set(studentStart.get(p));
+            }
+            teacherParameter.set(values);
+            return loss;
+        }
+    }
+
+    private static void step(Pair pair, long waitSteps, NDManager manager) {
+        ExactSoftPhase phase =
+                new ExactSoftPhase(
+                        1,
+                        new BatchPlan(ToyData.BATCH, ToyData.BATCH * ToyData.RATIO, true),
+                        pair.teacher(),
+                        pair.student(),
+                        List.of(),
+                        0f,
+                        new FeedbackConfig("soft-exact", null, 1.0, 1e-3),
+                        waitSteps,
+                        null,
+                        null,
+                        null);
+        try (NDManager step = manager.newSubManager()) {
+            phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true)));
+        }
+    }
+
+    private static Pair networks(NDManager owner) {
+        TestMethodContext context =
+                new TestMethodContext(ToyData.SPEC, ToyData.train(1, ToyData.RATIO), owner.newSubManager());
+        BlockNetwork teacher =
+                (BlockNetwork) context.trainable("teacher", new MlpBackbone(3), new TestSgd(TEACHER_LR), 1);
+        BlockNetwork student =
+                (BlockNetwork) context.trainable("student", new MlpBackbone(4), new TestSgd(STUDENT_LR), 1);
+        return new Pair(teacher, student);
+    }
+
+    private record Pair(BlockNetwork teacher, BlockNetwork student) {}
+}

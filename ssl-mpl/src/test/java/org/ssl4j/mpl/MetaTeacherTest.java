@@ -1,0 +1,191 @@
+package org.ssl4j.mpl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.UnlabeledBatch;
+import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.role.PseudoLabels;
+import org.ssl4j.api.role.StudentFeedback;
+
+/**
+ * The hard feedback rule: its sign (labels that helped the student become more likely), and the
+ * teacher's gradient of the feedback term against a finite-difference check.
+ */
+class MetaTeacherTest {
+
+    private static final float TEACHER_LR = 0.5f;
+
+    @Test
+    void labelsThatHelpedTheStudentBecomeMoreLikelyAndLabelsThatHurtLessLikely() {
+        double helped = probabilityOfLabelsAfterOneStep(+0.5);
+        double neutral = probabilityOfLabelsAfterOneStep(0.0);
+        double hurt = probabilityOfLabelsAfterOneStep(-0.5);
+        assertTrue(helped > neutral, helped + " vs " + neutral);
+        assertTrue(hurt < neutral, hurt + " vs " + neutral);
+    }
+
+    @Test
+    void aStudentLearningCorrectLabelsReportsPositiveFeedbackAndWrongLabelsNegative() {
+        assertTrue(feedbackOfStudentStep(false) > 0, "correct labels must lower the labeled loss");
+        assertTrue(feedbackOfStudentStep(true) < 0, "wrong labels must raise the labeled loss");
+    }
+
+    @Test
+    void theTeacherGradientOfTheFeedbackTermMatchesFiniteDifferences() {
+        double h = 0.8;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // the update with feedback minus the update without is -lr * h * grad CE(strong, labels)
+            List<float[]> start = teacherAfterStep(manager, null).initial();
+            List<float[]> withFeedback = teacherAfterStep(manager, h).after();
+            List<float[]> without = teacherAfterStep(manager, 0.0).after();
+            Stepped reference = teacherAfterStep(manager, null);
+            BlockNetwork probe = reference.teacher();
+            List<NDArray> arrays = probe.arrays();
+            for (int p = 0; p < arrays.size(); p++) {
+                setParameter(arrays.get(p), start.get(p));
+            }
+            NDManager scratch = manager.newSubManager();
+            LabeledBatch labeled = ToyData.labeled(scratch);
+            UnlabeledBatch unlabeled = ToyData.unlabeled(scratch, true);
+            NDArray labels = probe.forward(unlabeled.strong(), true).argMax(1);
+            double delta = 1e-2;
+            double errorSquared = 0;
+            double normSquared = 0;
+            for (int p = 0; p < arrays.size(); p++) {
+                float[] values = start.get(p);
+                for (int i = 0; i < values.length; i++) {
+                    double plus = feedbackTerm(probe, p, i, values, (float) delta, unlabeled, labels, h);
+                    double minus = feedbackTerm(probe, p, i, values, (float) -delta, unlabeled, labels, h);
+                    double numeric = (plus - minus) / (2 * delta);
+                    double implemented =
+                            (withFeedback.get(p)[i] - without.get(p)[i]) / -(double) TEACHER_LR;
+                    errorSquared += (numeric - implemented) * (numeric - implemented);
+                    normSquared += numeric * numeric;
+                }
+            }
+            assertTrue(normSquared > 1e-6, "the check needs a non-zero gradient");
+            assertTrue(
+                    Math.sqrt(errorSquared / normSquared) < 0.02,
+                    "relative error " + Math.sqrt(errorSquared / normSquared));
+            assertEquals(ToyData.BATCH, labeled.inputs().getShape().get(0));
+            scratch.close();
+        }
+    }
+
+    /** h * CE(teacher(strong), labels) with one parameter element moved by {@code by}. */
+    private static double feedbackTerm(
+            BlockNetwork teacher,
+            int parameter,
+            int element,
+            float[] values,
+            float by,
+            UnlabeledBatch unlabeled,
+            NDArray labels,
+            double h) {
+        float[] moved = values.clone();
+        moved[element] += by;
+        setParameter(teacher.arrays().get(parameter), moved);
+        try (NDManager scratch = unlabeled.strong().getManager().newSubManager()) {
+            NDArray strong = unlabeled.strong().duplicate();
+            strong.attach(scratch);
+            NDArray logits = teacher.forward(strong, true);
+            double loss = Losses.crossEntropy(logits, labels, 0f).mean().getFloat();
+            setParameter(teacher.arrays().get(parameter), values);
+            return h * loss;
+        }
+    }
+
+    private static void setParameter(NDArray array, float[] values) {
+        array.set(values);
+    }
+
+    /** The teacher's parameters before and after one learn() with feedback h (null: none). */
+    private static Stepped teacherAfterStep(NDManager owner, Double h) {
+        NDManager manager = owner.newSubManager();
+        TestMethodContext context =
+                new TestMethodContext(ToyData.SPEC, ToyData.train(1, ToyData.RATIO), manager);
+        BlockNetwork network =
+                (BlockNetwork)
+                        context.trainable("teacher", new MlpBackbone(4), new TestSgd(TEACHER_LR), 1);
+        MetaTeacher teacher =
+                new MetaTeacher(network, new ArgmaxLabels(), List.of(), 0f, new FeedbackBaseline(0), null);
+        List<float[]> initial = network.snapshot();
+        try (NDManager step = manager.newSubManager()) {
+            TestStepContext context1 =
+                    TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true));
+            teacher.teach(context1.unlabeled().strong(), context1);
+            StudentFeedback feedback =
+                    h == null
+                            ? new StudentFeedback(Map.of(), null, null)
+                            : new StudentFeedback(
+                                    Map.of(), step.create(1f + h.floatValue()), step.create(1f));
+            teacher.learn(feedback, context1);
+        }
+        return new Stepped(network, initial, network.snapshot());
+    }
+
+    private record Stepped(BlockNetwork teacher, List<float[]> initial, List<float[]> after) {}
+
+    /**
+     * Mean probability the teacher gives to its own argmax labels on the strong view after one
+     * learn() with feedback {@code h}, measured on the same batch.
+     */
+    private static double probabilityOfLabelsAfterOneStep(double h) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Stepped stepped = teacherAfterStep(manager, h);
+            BlockNetwork before = stepped.teacher();
+            List<NDArray> arrays = before.arrays();
+            for (int p = 0; p < arrays.size(); p++) {
+                setParameter(arrays.get(p), stepped.initial().get(p));
+            }
+            UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
+            NDArray labels = before.forward(unlabeled.strong(), true).argMax(1);
+            for (int p = 0; p < arrays.size(); p++) {
+                setParameter(arrays.get(p), stepped.after().get(p));
+            }
+            NDArray probabilities = before.forward(unlabeled.strong(), true).softmax(1);
+            NDArray picked =
+                    probabilities.mul(Losses.targets(labels, ToyData.SPEC.classes(), 0f)).sum(new int[] {1});
+            return picked.mean().getFloat();
+        }
+    }
+
+    /** h = before - after of a real student step on correct (or flipped) labels of the weak view. */
+    private static double feedbackOfStudentStep(boolean flipped) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TestMethodContext context =
+                    new TestMethodContext(ToyData.SPEC, ToyData.train(1, ToyData.RATIO), manager);
+            BlockNetwork network =
+                    (BlockNetwork) context.trainable("student", new MlpBackbone(8), new TestSgd(0.5f), 1);
+            MetaStudent student = new MetaStudent(network, 0f, null);
+            LabeledBatch labeled = ToyData.labeled(manager);
+            UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
+            int count = (int) unlabeled.weak().getShape().get(0);
+            int[] truth = new int[count];
+            for (int i = 0; i < count; i++) {
+                truth[i] = ((i / 3) % 2) ^ (flipped ? 1 : 0);
+            }
+            NDArray targets = manager.create(truth);
+            PseudoLabels labels =
+                    new PseudoLabels(
+                            PseudoLabels.Kind.HARD,
+                            targets,
+                            manager.ones(targets.getShape()),
+                            manager.ones(targets.getShape()));
+            StudentFeedback feedback =
+                    student.learn(
+                            labeled,
+                            unlabeled.weak(),
+                            labels,
+                            TestStepContext.of(0, manager, labeled, unlabeled));
+            return feedback.labeledLossBefore().getFloat() - feedback.labeledLossAfter().getFloat();
+        }
+    }
+}
