@@ -5,6 +5,7 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
@@ -73,6 +74,7 @@ public final class MetaTeacher implements Teacher {
     public static final List<String> LOSS_NAMES = List.of(SUPERVISED, PSEUDO_LABEL_TERM, FEEDBACK, LOSS);
 
     private final Network network;
+    private final Function<StepContext, AuxiliaryInputs> forward;
     private final PseudoLabelStrategy strategy;
     private final List<AuxiliaryLoss> auxiliaryLosses;
     private final float labelSmoothing;
@@ -84,6 +86,9 @@ public final class MetaTeacher implements Teacher {
 
     /**
      * @param network the teacher's trainable network
+     * @param forward the teacher's forward pass of a step: logits of the labeled batch, of the
+     *     weak view (when auxiliary losses need it) and of the strong view, recording gradients
+     *     ({@link TeacherForward} for a teacher over the examples)
      * @param strategy turns strong-view logits into labels
      * @param auxiliaryLosses extra terms on its own logits, each already weighted
      * @param labelSmoothing label smoothing of its labeled cross-entropy, in [0, 1)
@@ -92,12 +97,14 @@ public final class MetaTeacher implements Teacher {
      */
     MetaTeacher(
             Network network,
+            Function<StepContext, AuxiliaryInputs> forward,
             PseudoLabelStrategy strategy,
             List<AuxiliaryLoss> auxiliaryLosses,
             float labelSmoothing,
             FeedbackBaseline baseline,
             Double maxGradNorm) {
         this.network = network;
+        this.forward = forward;
         this.strategy = strategy;
         this.auxiliaryLosses = List.copyOf(auxiliaryLosses);
         this.labelSmoothing = labelSmoothing;
@@ -122,8 +129,7 @@ public final class MetaTeacher implements Teacher {
      */
     @Override
     public PseudoLabels teach(NDArray strong, StepContext context) {
-        boolean weakToo = !auxiliaryLosses.isEmpty();
-        logits = TeacherForward.run(network, weakToo, context);
+        logits = forward.apply(context);
         labels = strategy.label(logits.strongLogits().stopGradient());
         return labels;
     }

@@ -86,6 +86,7 @@ final class MplMethod implements TrainingMethod {
             MetaTeacher metaTeacher =
                     new MetaTeacher(
                             teacher,
+                            step -> TeacherForward.run(teacher, !auxiliaryLosses.isEmpty(), step),
                             strategy,
                             auxiliaryLosses,
                             teacherSmoothing,

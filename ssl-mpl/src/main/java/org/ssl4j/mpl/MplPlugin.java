@@ -41,7 +41,12 @@ public final class MplPlugin implements Ssl4jPlugin {
                         "mpl",
                         MplConfig.class,
                         "Meta Pseudo Labels: a teacher learns from the student's labeled-loss"
-                                + " feedback (hard or exact soft), optional finetune phase"));
+                                + " feedback (hard or exact soft), optional finetune phase"),
+                Component.of(
+                        "reduced-mpl",
+                        ReducedMplConfig.class,
+                        "Reduced MPL: a large teacher trained first, its predictions stored and the"
+                                + " teacher freed; a small teacher over them learns with the student"));
     }
 
     /** {@inheritDoc} */

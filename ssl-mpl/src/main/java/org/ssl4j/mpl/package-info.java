@@ -7,8 +7,8 @@
  * hard} (the paper's large-scale rule, a REINFORCE-style step on sampled or argmax labels,
  * {@link org.ssl4j.mpl.MetaTeacher}) and {@code soft-exact} (the exact gradient of the student's
  * one-step-lookahead labeled loss with respect to soft labels, {@link
- * org.ssl4j.mpl.ExactSoftPhase}).
- * org.ssl4j.mpl.ReducedMplConfig}) replaces the large teacher by a small one over stored
- * predictions of a teacher trained beforehand.
+ * org.ssl4j.mpl.ExactSoftPhase}). The method {@code reduced-mpl} ({@link
+ * org.ssl4j.mpl.ReducedMplConfig}) replaces the large teacher by a small one over the stored
+ * predictions of a large teacher trained first and then freed.
  */
 package org.ssl4j.mpl;

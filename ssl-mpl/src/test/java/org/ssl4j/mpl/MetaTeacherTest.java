@@ -115,7 +115,14 @@ class MetaTeacherTest {
                 (BlockNetwork)
                         context.trainable("teacher", new MlpBackbone(4), new TestSgd(TEACHER_LR), 1);
         MetaTeacher teacher =
-                new MetaTeacher(network, new ArgmaxLabels(), List.of(), 0f, new FeedbackBaseline(0), null);
+                new MetaTeacher(
+                        network,
+                        step -> TeacherForward.run(network, false, step),
+                        new ArgmaxLabels(),
+                        List.of(),
+                        0f,
+                        new FeedbackBaseline(0),
+                        null);
         List<float[]> initial = network.snapshot();
         try (NDManager step = manager.newSubManager()) {
             TestStepContext context1 =

@@ -8,7 +8,7 @@ import org.ssl4j.testkit.ConfigSample;
 import org.ssl4j.testkit.PluginContractTest;
 
 /**
- * The MPL methods and the sampled strategy pass the plugin contract of the test kit, with the
+ * The MPL methods (Reduced MPL included) and the sampled strategy pass the plugin contract of the test kit, with the
  * kit's {@code testkit-mlp} backbone and {@code testkit-sgd} optimizer. The pseudo-label strategy
  * (argmax when absent) and the finetune phase (none when absent) stay null when left out.
  */
@@ -40,6 +40,11 @@ class MplPluginContractTest extends PluginContractTest {
                                 "{\"type\": \"mpl\", \"teacher\": {" + NETWORK + "},"
                                         + " \"feedback\": {\"variant\": \"soft-exact\"}}")
                         .withUnsetDefaults("pseudoLabels", "finetune"),
+                ConfigSample.of(
+                                MethodConfig.class,
+                                "{\"type\": \"reduced-mpl\", \"largeTeacher\": {" + NETWORK + "},"
+                                        + " \"largeTeacherSteps\": 2, \"reducedTeacher\": {" + NETWORK + "}}")
+                        .withUnsetDefaults("pseudoLabels"),
                 ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\"}"));
     }
 }

@@ -1,7 +1,9 @@
 package org.ssl4j.mpl;
 
 import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.method.MethodContext;
@@ -12,7 +14,8 @@ import org.ssl4j.api.model.OptimizerConfig;
 
 /**
  * A test {@link MethodContext} that makes {@link BlockNetwork}s in a manager the test owns and
- * remembers them by name. Trainable networks need a {@link TestSgd} optimizer.
+ * remembers them by name until they are released. Trainable networks need a {@link TestSgd}
+ * optimizer.
  */
 final class TestMethodContext implements MethodContext {
 
@@ -22,6 +25,7 @@ final class TestMethodContext implements MethodContext {
     private final TrainSettings train;
     private final NDManager manager;
     private final Map<String, BlockNetwork> networks = new LinkedHashMap<>();
+    private final List<String> released = new ArrayList<>();
 
     /**
      * @param data the toy data's spec
@@ -54,6 +58,28 @@ final class TestMethodContext implements MethodContext {
             String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
         float learningRate = ((TestSgd) optimizer).learningRate();
         return register(new BlockNetwork(name, backbone, data, manager, SEED, true, learningRate));
+    }
+
+    @Override
+    public Network trainable(
+            String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps, DataSpec inputs) {
+        float learningRate = ((TestSgd) optimizer).learningRate();
+        return register(new BlockNetwork(name, backbone, inputs, manager, SEED, true, learningRate));
+    }
+
+    @Override
+    public void release(Network network) {
+        if (networks.remove(network.name()) == null) {
+            throw new IllegalArgumentException("no live network named " + network.name());
+        }
+        released.add(network.name());
+    }
+
+    /**
+     * @return the names of the networks released so far
+     */
+    List<String> released() {
+        return List.copyOf(released);
     }
 
     @Override

@@ -56,12 +56,36 @@ final class KitMethodContext implements MethodContext {
         if (optimizer == null) {
             throw new IllegalArgumentException("a trainable network needs an optimizer");
         }
-        return register(name, backbone, optimizer, totalSteps);
+        return register(name, backbone, optimizer, totalSteps, data);
+    }
+
+    @Override
+    public Network trainable(
+            String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps, DataSpec inputs) {
+        if (optimizer == null) {
+            throw new IllegalArgumentException("a trainable network needs an optimizer");
+        }
+        return register(name, backbone, optimizer, totalSteps, inputs);
+    }
+
+    /**
+     * Closes the network's manager and forgets it, as the runtime does.
+     *
+     * @param network a live network of this context
+     */
+    @Override
+    public void release(Network network) {
+        KitNetwork known = networks.get(network.name());
+        if (known != network) {
+            throw new IllegalArgumentException("network '" + network.name() + "' is not live");
+        }
+        networks.remove(network.name());
+        known.close();
     }
 
     @Override
     public Network frozen(String name, BackboneConfig backbone) {
-        return register(name, backbone, null, 0);
+        return register(name, backbone, null, 0, data);
     }
 
     /**
@@ -71,7 +95,8 @@ final class KitMethodContext implements MethodContext {
         return networks;
     }
 
-    private Network register(String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
+    private Network register(
+            String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps, DataSpec inputs) {
         if (backbone == null) {
             throw new IllegalArgumentException("network '" + name + "' needs a backbone");
         }
@@ -82,7 +107,7 @@ final class KitMethodContext implements MethodContext {
         KitNetwork network = new KitNetwork(
                 name,
                 backbone,
-                data,
+                inputs,
                 runManager.newSubManager(),
                 (int) seed + networks.size(),
                 optimizer == null ? null : optimizer.create(totalSteps));

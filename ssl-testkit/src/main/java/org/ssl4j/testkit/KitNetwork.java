@@ -140,4 +140,9 @@ final class KitNetwork implements Network {
     private static List<NDArray> arrays(Network network) {
         return network.block().getParameters().values().stream().map(Parameter::getArray).toList();
     }
+
+    /** Frees the parameters and optimizer state; the network must not be used afterwards. */
+    void close() {
+        manager.close();
+    }
 }

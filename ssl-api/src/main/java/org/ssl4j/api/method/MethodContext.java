@@ -47,4 +47,38 @@ public interface MethodContext {
      * @return the network, initialised
      */
     Network frozen(String name, BackboneConfig backbone);
+
+    /**
+     * Creates a network that learns from inputs other than the run's examples, for example a small
+     * network over another network's stored predictions (Reduced Meta Pseudo Labels). It may be
+     * called during a run (in {@link Phase#begin}) as well as when the method is built.
+     *
+     * @param name unique within the method
+     * @param backbone its architecture, built for {@code inputs}
+     * @param optimizer its optimizer and schedule
+     * @param totalSteps updates the schedule spans
+     * @param inputs the shape of one input and the class count the network is built for
+     * @return the network, initialised
+     * @throws UnsupportedOperationException from contexts that build over the run's examples
+     *     only (the default)
+     */
+    default Network trainable(
+            String name,
+            BackboneConfig backbone,
+            OptimizerConfig optimizer,
+            long totalSteps,
+            DataSpec inputs) {
+        throw new UnsupportedOperationException(
+                "this context builds networks over the run's examples only");
+    }
+
+    /**
+     * Frees a network's parameters and optimizer state before the run ends, so that a method can
+     * drop a network it no longer needs (Reduced Meta Pseudo Labels drops its large teacher once
+     * its predictions are stored). The network must not be used afterwards; it is not saved in
+     * the run folder. The default does nothing, for contexts that cannot free memory early.
+     *
+     * @param network a network this context created
+     */
+    default void release(Network network) {}
 }

@@ -2,16 +2,21 @@ package org.ssl4j.app.bench;
 
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.baselines.SupervisedConfig;
 import org.ssl4j.models.basic.SmallCnnConfig;
 import org.ssl4j.models.basic.WideResNetConfig;
+import org.ssl4j.mpl.MplConfig;
+import org.ssl4j.mpl.MplStudentConfig;
+import org.ssl4j.mpl.MplTeacherConfig;
 import org.ssl4j.optim.SgdConfig;
 import org.ssl4j.runtime.training.StepBenchmark;
 import org.ssl4j.runtime.training.StepBenchmark.Case;
 import org.ssl4j.runtime.training.StepBenchmark.Mode;
+import org.ssl4j.uda.UdaConfig;
 
 /**
  * The built-in benchmark cases, each the same model, batch and input as a case of {@code
@@ -34,7 +39,24 @@ final class BenchCases {
         add(cases, new Case("supervised-wrn-28-2-b64", Mode.TRAIN, supervised(wrn), new Shape(3, 32, 32), 10, 64, 0));
         add(cases, new Case("predict-wrn-28-2-b256", Mode.PREDICT, supervised(wrn), new Shape(3, 32, 32), 10, 256, 0));
         add(cases, new Case("supervised-small-cnn-b64", Mode.TRAIN, supervised(smallCnn), new Shape(1, 28, 28), 10, 64, 0));
+        add(cases, new Case("mpl-wrn-28-2-b8-mu7", Mode.TRAIN, mpl(wrn), new Shape(3, 32, 32), 10, 8, 7));
         return cases;
+    }
+
+    /**
+     * Meta Pseudo Labels as the reference script runs it: teacher and student of the same
+     * backbone, each with {@link #SGD}; the teacher's UDA term with weight 8, temperature 0.7 and
+     * a 0.6 mask on the sharpened distribution, cross-entropy; label smoothing 0.15 on the
+     * teacher's labeled loss and on the student's hard labels.
+     */
+    private static MplConfig mpl(BackboneConfig backbone) {
+        UdaConfig uda = new UdaConfig(8.0, 0, 0.7, 0.6, "sharpened", "cross-entropy");
+        return new MplConfig(
+                new MplTeacherConfig(backbone, SGD, 0.15, List.of(uda), null),
+                new MplStudentConfig(null, null, 0.15, null, null, null),
+                null,
+                null,
+                null);
     }
 
     private static SupervisedConfig supervised(BackboneConfig backbone) {
@@ -54,10 +76,14 @@ final class BenchCases {
      */
     static String referenceArguments(Case benchCase, int threads) {
         String model = benchCase.name().contains("small-cnn") ? "small-cnn" : "wrn-28-2";
-        String mode = benchCase.mode() == Mode.PREDICT ? "predict" : "supervised";
+        String mode =
+                benchCase.mode() == Mode.PREDICT
+                        ? "predict"
+                        : benchCase.method() instanceof MplConfig ? "mpl" : "supervised";
         Shape shape = benchCase.exampleShape();
         return String.format(
-                "--mode %s --model %s --batch %d --channels %d --size %d --threads %d",
-                mode, model, benchCase.batchSize(), shape.get(0), shape.get(1), threads);
+                "--mode %s --model %s --batch %d --mu %d --channels %d --size %d --threads %d",
+                mode, model, benchCase.batchSize(), Math.max(1, benchCase.unlabeledRatio()), shape.get(0),
+                shape.get(1), threads);
     }
 }

@@ -65,12 +65,42 @@ public final class NetworkFactory implements MethodContext {
         Checks.required("optimizer", optimizer);
         Checks.positive("totalSteps", totalSteps);
         Optimizer djlOptimizer = optimizer.create(totalSteps);
-        return register(name, backbone, djlOptimizer);
+        return register(name, backbone, djlOptimizer, data);
+    }
+
+    @Override
+    public Network trainable(
+            String name,
+            BackboneConfig backbone,
+            OptimizerConfig optimizer,
+            long totalSteps,
+            DataSpec inputs) {
+        Checks.required("optimizer", optimizer);
+        Checks.positive("totalSteps", totalSteps);
+        return register(name, backbone, optimizer.create(totalSteps), inputs);
+    }
+
+    /**
+     * Closes the network's manager (parameters, gradients, optimizer state) and forgets it, so
+     * the run folder does not save it.
+     *
+     * @param network a network of this factory, not used afterwards
+     * @throws IllegalArgumentException when this factory did not make it or released it already
+     */
+    @Override
+    public void release(Network network) {
+        DjlNetwork known = networks.get(network.name());
+        if (known != network) {
+            throw new IllegalArgumentException(
+                    "network '" + network.name() + "' is not a live network of this run");
+        }
+        networks.remove(network.name());
+        known.manager().close();
     }
 
     @Override
     public Network frozen(String name, BackboneConfig backbone) {
-        return register(name, backbone, null);
+        return register(name, backbone, null, data);
     }
 
     /**
@@ -80,7 +110,8 @@ public final class NetworkFactory implements MethodContext {
         return Collections.unmodifiableMap(networks);
     }
 
-    private Network register(String name, BackboneConfig backbone, Optimizer optimizer) {
+    private Network register(
+            String name, BackboneConfig backbone, Optimizer optimizer, DataSpec inputs) {
         Checks.required("backbone", backbone);
         if (name == null || name.isBlank() || networks.containsKey(name)) {
             throw new IllegalArgumentException(
@@ -88,14 +119,14 @@ public final class NetworkFactory implements MethodContext {
         }
         Block block;
         try {
-            block = backbone.build(data);
+            block = backbone.build(inputs);
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException("backbone." + e.field(), e.problem());
         }
         NDManager manager = runManager.newSubManager();
         List<Long> dims = new ArrayList<>();
         dims.add(1L);
-        for (long d : data.exampleShape().getShape()) {
+        for (long d : inputs.exampleShape().getShape()) {
             dims.add(d);
         }
         Shape input = new Shape(dims);
