@@ -57,7 +57,10 @@ final class ExactSoftPhase implements Phase {
     /** Metric name of the effective student learning rate read from its update. */
     static final String STUDENT_STEP = "studentStepSize";
 
-    /** Below this gradient norm the labeled loss is flat and the feedback is taken as zero. */
+    /**
+     * Below this gradient norm (of the labeled loss, or of the student's own loss) the gradient
+     * is taken as zero and so is the feedback.
+     */
     private static final double MIN_DIRECTION_NORM = 1e-10;
 
     private final long steps;
@@ -231,7 +234,8 @@ final class ExactSoftPhase implements Phase {
     private static double effectiveStepSize(
             List<NDArray> before, List<NDArray> after, List<NDArray> gradient) {
         double squared = NetworkArrays.dot(gradient, gradient);
-        if (squared == 0) {
+        if (!(squared > MIN_DIRECTION_NORM * MIN_DIRECTION_NORM)) {
+            // a vanishing gradient: float32 dot products lose all precision before it is 0
             return 0;
         }
         List<NDArray> moved = new ArrayList<>();
