@@ -30,6 +30,7 @@ public final class NetworkFactory implements MethodContext {
     private final long seed;
     private final NDManager runManager;
     private final Map<String, DjlNetwork> networks = new LinkedHashMap<>();
+    private final NonFiniteGradients nonFinite = new NonFiniteGradients();
 
     /**
      * @param data the data's shapes
@@ -80,6 +81,13 @@ public final class NetworkFactory implements MethodContext {
         return Collections.unmodifiableMap(networks);
     }
 
+    /**
+     * @return where the networks report updates refused for non-finite gradients
+     */
+    public NonFiniteGradients nonFiniteGradients() {
+        return nonFinite;
+    }
+
     private Network register(String name, BackboneConfig backbone, Optimizer optimizer) {
         Checks.required("backbone", backbone);
         if (name == null || name.isBlank() || networks.containsKey(name)) {
@@ -103,7 +111,7 @@ public final class NetworkFactory implements MethodContext {
         if (optimizer == null) {
             block.freezeParameters(true);
         }
-        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer);
+        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite);
         networks.put(name, network);
         return network;
     }
