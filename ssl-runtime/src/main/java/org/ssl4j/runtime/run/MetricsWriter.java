@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.RunStart;
@@ -83,7 +84,7 @@ public final class MetricsWriter implements RunListener {
         line.put("phase", step.phase());
         line.put("step", step.step() + 1);
         line.put("globalStep", step.globalStep() + 1);
-        line.put("losses", step.losses());
+        line.put("losses", new TreeMap<>(step.losses()));
         line.put("examplesPerSecond", step.examplesPerSecond());
         line.put("elapsedSeconds", step.elapsedSeconds());
         write(line);
