@@ -241,8 +241,10 @@ public final class CheckpointFile implements StateReader {
             }
             while (true) {
                 int at = buffer.position();
-                if (buffer.remaining() >= END.length
-                        && Arrays.equals(Arrays.copyOfRange(bytes, at, at + END.length), END)) {
+                int marker = Math.min(buffer.remaining(), END.length);
+                if (marker > 0
+                        && Arrays.equals(bytes, at, at + marker, END, 0, marker)) {
+                    // The end marker, or what a truncation left of it (a key length starts with 0).
                     break;
                 }
                 if (!buffer.hasRemaining()) {
