@@ -85,7 +85,12 @@ public final class Main {
                     return RUN_FAILED;
                 });
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: the Java heap is full (" + describe(e) + "); give the JVM more, e.g. JAVA_OPTS=-Xmx4g");
+            return RUN_FAILED;
+        }
     }
 
     private static String describe(Throwable e) {

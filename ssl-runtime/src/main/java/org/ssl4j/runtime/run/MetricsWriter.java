@@ -24,6 +24,9 @@ import org.ssl4j.runtime.result.StepEvent;
  * losses) and one per evaluation ({@code "kind": "eval"}). Each line is appended and the file
  * closed at once, so a crashed run keeps its history and nothing stays open.
  *
+ * <p>Step lines carry {@code residentBytes}, the process's resident memory (Linux), so a long
+ * run's memory can be followed (see {@code bench/soak.sh}).
+ *
  * <p>A fresh run starts the file empty. A resumed run keeps the lines up to the checkpoint's
  * global step and drops the later ones (written after the checkpoint, before the crash), which
  * the resumed run writes again: the file has each step and evaluation once.
@@ -87,6 +90,7 @@ public final class MetricsWriter implements RunListener {
         line.put("losses", new TreeMap<>(step.losses()));
         line.put("examplesPerSecond", step.examplesPerSecond());
         line.put("elapsedSeconds", step.elapsedSeconds());
+        ResidentMemory.bytes().ifPresent(bytes -> line.put("residentBytes", bytes));
         write(line);
     }
 
