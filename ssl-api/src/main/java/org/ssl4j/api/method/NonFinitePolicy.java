@@ -8,8 +8,8 @@ import org.ssl4j.api.config.InvalidConfigException;
 
 /**
  * What the runtime does when a step's loss or a network's gradient is NaN or infinite (the
- * config's {@code train.onNonFinite}). In both cases the offending update is not applied, so
- * the parameters stay finite.
+ * config's {@code train.onNonFinite}). Under both policies a network never applies an update
+ * whose gradients are not finite, so its parameters stay finite.
  */
 public enum NonFinitePolicy {
     /** Stop the run with a message naming the step, the loss terms and the network; the last

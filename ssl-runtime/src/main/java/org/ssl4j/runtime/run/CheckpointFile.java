@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.CRC32;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
@@ -114,7 +115,7 @@ public final class CheckpointFile implements StateReader {
     /**
      * @return the keys, in the order they were written
      */
-    public java.util.Set<String> keys() {
+    public Set<String> keys() {
         return Collections.unmodifiableSet(entries.keySet());
     }
 

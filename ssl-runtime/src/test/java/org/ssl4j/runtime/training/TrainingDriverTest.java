@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.StepEvent;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.run.CheckpointFile;
+import org.ssl4j.runtime.run.Checkpoints;
 
 /** The driver end to end with real plugins: repeatability, evaluation schedule, guards. */
 class TrainingDriverTest {
@@ -191,7 +193,7 @@ class TrainingDriverTest {
         }
         Path newest = copy.resolve("checkpoints/step-0000000030.ckpt");
         byte[] bytes = Files.readAllBytes(newest);
-        Files.write(newest, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(newest, Arrays.copyOf(bytes, bytes.length / 2));
 
         Notices notices = new Notices();
         TrainResult resumed = ssl4j.resume(copy, notices);
@@ -228,7 +230,7 @@ class TrainingDriverTest {
         IllegalArgumentException notRun = assertThrows(IllegalArgumentException.class, () -> ssl4j.resume(run));
         assertTrue(notRun.getMessage().contains("is not a run folder"), notRun.getMessage());
         ssl4j.train(config(pseudoLabel(0.1), 3, TrainSettings.of(10L, 6, 4, 10L, 5L, 10L, null)), run);
-        for (Path file : new org.ssl4j.runtime.run.Checkpoints(run.resolve("checkpoints")).list()) {
+        for (Path file : new Checkpoints(run.resolve("checkpoints")).list()) {
             Files.delete(file);
         }
         TrainingException error = assertThrows(TrainingException.class, () -> ssl4j.resume(run));
