@@ -86,7 +86,12 @@ public final class Main {
                     return RUN_FAILED;
                 });
         cli.setExitCodeExceptionMapper(e -> BAD_INPUT);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: the Java heap is full (" + describe(e) + "); give the JVM more, e.g. JAVA_OPTS=-Xmx4g");
+            return RUN_FAILED;
+        }
     }
 
     private static String describe(Throwable e) {
@@ -175,19 +180,48 @@ public final class Main {
         }
     }
 
-    /** {@code ssl4j train CONFIG}. */
-    @Command(name = "train", description = "Train the one method of a config with its one seed.")
-    static final class Train extends ConfigCommand {
+    /** {@code ssl4j train CONFIG} or {@code ssl4j train --resume RUN_DIR}. */
+    @Command(
+            name = "train",
+            description = "Train the one method of a config with its one seed, or resume a run from its newest good checkpoint.")
+    static final class Train implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "A YAML or JSON config file.")
+        Path config;
 
         @Option(names = "--out", paramLabel = "DIR", description = "The run folder (default: runs/NAME-TIME).")
         Path out;
 
+        @Option(
+                names = "--resume",
+                paramLabel = "RUN_DIR",
+                description = "Continue the run in this folder from its newest good checkpoint, with its config.yaml.")
+        Path resume;
+
         @Override
-        void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) {
-            TrainResult result = ssl4j.train(run, out == null ? defaultOut(run) : out, progress());
-            stdout.printf(
-                    "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s%n",
-                    result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir());
+        public Integer call() {
+            if ((config == null) == (resume == null)) {
+                throw new IllegalArgumentException("train: give either CONFIG or --resume RUN_DIR");
+            }
+            if (resume != null && out != null) {
+                throw new IllegalArgumentException("train: --out cannot be combined with --resume (the run stays in RUN_DIR)");
+            }
+            Ssl4j ssl4j = Ssl4j.create();
+            TrainResult result;
+            if (resume != null) {
+                result = ssl4j.resume(resume, progress());
+            } else {
+                RunConfig run = ssl4j.readConfig(config);
+                result = ssl4j.train(run, out == null ? defaultOut(run) : out, progress());
+            }
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s%n",
+                            result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir());
+            return 0;
         }
     }
 

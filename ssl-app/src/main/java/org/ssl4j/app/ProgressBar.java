@@ -88,6 +88,12 @@ final class ProgressBar implements RunListener {
         }
     }
 
+    /** Prints the notice on its own line (after the bar, on a terminal). */
+    @Override
+    public void notice(String message) {
+        out.printf(Locale.ROOT, "%s%s: %s%n", interactive ? "\n" : "", run, message);
+    }
+
     @Override
     public void runFinished(TrainResult result) {
         if (interactive) {

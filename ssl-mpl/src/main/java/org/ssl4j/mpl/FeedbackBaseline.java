@@ -33,4 +33,11 @@ final class FeedbackBaseline {
     double value() {
         return baseline;
     }
+
+    /**
+     * @param value a baseline value saved earlier with {@link #value}, for a resumed run
+     */
+    void restore(double value) {
+        baseline = value;
+    }
 }

@@ -59,13 +59,16 @@ final class FinetunePhase implements Phase {
     }
 
     /**
-     * Copies the source's parameters (and batch-norm statistics) into the finetuned network.
+     * Copies the source's parameters (and batch-norm statistics) into the finetuned network,
+     * unless the phase resumes from a checkpoint (the finetuned network is restored then).
      *
      * @param context the phase
      */
     @Override
     public void begin(PhaseContext context) {
-        finetuned.copyFrom(source);
+        if (!context.resumed()) {
+            finetuned.copyFrom(source);
+        }
         begun = true;
     }
 

@@ -13,6 +13,8 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategy;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * Meta Pseudo Labels as built from {@link MplConfig}: networks {@code teacher} and {@code
@@ -36,10 +38,13 @@ final class MplMethod implements TrainingMethod {
     static final String STUDENT_EMA = "student-ema";
     static final String FINETUNED = "student-finetuned";
 
+    private static final String BASELINE_KEY = "feedbackBaseline";
+
     private final List<Phase> phases = new ArrayList<>();
     private final Network student;
     private final StudentEma ema;
     private final FinetunePhase finetune;
+    private final FeedbackBaseline baseline;
 
     MplMethod(MplConfig config, MethodContext context) {
         int unlabeled = context.train().unlabeledBatchSize();
@@ -62,10 +67,12 @@ final class MplMethod implements TrainingMethod {
                         : new StudentEma(
                                 context.frozen(STUDENT_EMA, studentConfig.backbone()),
                                 student,
-                                studentConfig.ema());
+                                studentConfig.ema(),
+                                true);
         BatchPlan batches = new BatchPlan(context.train().batchSize(), unlabeled, true);
         float teacherSmoothing = teacherConfig.labelSmoothing().floatValue();
         FeedbackConfig feedback = config.feedback();
+        baseline = new FeedbackBaseline(feedback.baselineRate());
         if (feedback.feedbackVariant() == FeedbackVariant.SOFT_EXACT) {
             phases.add(
                     new ExactSoftPhase(
@@ -90,7 +97,7 @@ final class MplMethod implements TrainingMethod {
                             strategy,
                             auxiliaryLosses,
                             teacherSmoothing,
-                            new FeedbackBaseline(feedback.baselineRate()),
+                            baseline,
                             teacherConfig.maxGradNorm());
             MetaStudent metaStudent =
                     new MetaStudent(
@@ -141,6 +148,25 @@ final class MplMethod implements TrainingMethod {
             return finetune.network();
         }
         return ema == null ? student : ema.network();
+    }
+
+    /**
+     * Saves the feedback baseline; the networks (the moving average included) are saved by the
+     * runtime.
+     *
+     * @param state where to write
+     */
+    @Override
+    public void saveState(StateWriter state) {
+        state.putDouble(BASELINE_KEY, baseline.value());
+    }
+
+    /**
+     * @param state what {@link #saveState} wrote
+     */
+    @Override
+    public void restoreState(StateReader state) {
+        baseline.restore(state.getDouble(BASELINE_KEY));
     }
 
     private static List<AuxiliaryLoss> auxiliaryLosses(

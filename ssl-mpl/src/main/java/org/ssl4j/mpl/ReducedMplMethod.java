@@ -7,6 +7,8 @@ import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.AuxiliaryLoss;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * Reduced MPL as built from {@link ReducedMplConfig}: networks {@code large-teacher} and {@code
@@ -64,6 +66,24 @@ final class ReducedMplMethod implements TrainingMethod {
     @Override
     public List<Phase> phases() {
         return List.of(pretrain, mpl);
+    }
+
+    /**
+     * Saves the feedback baseline and the stored predictions; networks are saved by the runtime.
+     *
+     * @param state where to write
+     */
+    @Override
+    public void saveState(StateWriter state) {
+        mpl.save(state);
+    }
+
+    /**
+     * @param state what {@link #saveState} wrote
+     */
+    @Override
+    public void restoreState(StateReader state) {
+        mpl.restore(state);
     }
 
     /**

@@ -11,6 +11,8 @@ import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.PseudoLabelStrategy;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * Reduced MPL's second phase, {@code mpl}. At its start it stores the large teacher's predictions
@@ -26,6 +28,9 @@ final class ReducedMplPhase implements Phase {
     private final ReducedMplConfig config;
     private final long steps;
     private final BatchPlan batches;
+    private final FeedbackBaseline baseline;
+    private StoredPredictions stored;
+    private StoredPredictions.OnHeap restored;
     private MplPhase delegate;
     private Network evaluated;
 
@@ -42,6 +47,7 @@ final class ReducedMplPhase implements Phase {
         this.reducedTeacher = reducedTeacher;
         this.config = config;
         this.steps = methods.train().steps();
+        this.baseline = new FeedbackBaseline(config.feedback().baselineRate());
         this.batches =
                 new BatchPlan(methods.train().batchSize(), methods.train().unlabeledBatchSize(), true);
     }
@@ -72,16 +78,27 @@ final class ReducedMplPhase implements Phase {
     }
 
     /**
-     * Stores the large teacher's predictions, frees it, creates the student.
+     * Stores the large teacher's predictions, frees it, creates the student. When the phase
+     * resumes from a checkpoint, the large teacher was never restored (the checkpoint was written
+     * after it was freed), the predictions come from the checkpoint ({@link #restore}) and the
+     * runtime restores the student and its average as they are created.
      *
      * @param context the phase, whose manager keeps the predictions
      */
     @Override
     public void begin(PhaseContext context) {
-        StoredPredictions stored =
-                StoredPredictions.compute(
-                        largeTeacher, context.data().labeled(), context.data().unlabeled(), context.manager());
-        methods.release(largeTeacher);
+        if (context.resumed() && restored != null) {
+            stored = restored.toArrays(context.manager());
+        } else {
+            stored =
+                    StoredPredictions.compute(
+                            largeTeacher,
+                            context.data().labeled(),
+                            context.data().unlabeled(),
+                            context.manager());
+            methods.release(largeTeacher);
+        }
+        restored = null;
         MplStudentConfig studentConfig = config.student();
         Network student =
                 methods.trainable(MplMethod.STUDENT, studentConfig.backbone(), studentConfig.optimizer(), steps);
@@ -91,7 +108,8 @@ final class ReducedMplPhase implements Phase {
                         : new StudentEma(
                                 methods.frozen(MplMethod.STUDENT_EMA, studentConfig.backbone()),
                                 student,
-                                studentConfig.ema());
+                                studentConfig.ema(),
+                                !context.resumed());
         PseudoLabelStrategy strategy =
                 config.pseudoLabels() == null ? new ArgmaxLabels() : config.pseudoLabels().create();
         MetaTeacher teacher =
@@ -101,7 +119,7 @@ final class ReducedMplPhase implements Phase {
                         strategy,
                         List.of(),
                         config.reducedTeacher().labelSmoothing().floatValue(),
-                        new FeedbackBaseline(config.feedback().baselineRate()),
+                        baseline,
                         config.reducedTeacher().maxGradNorm());
         MetaStudent metaStudent =
                 new MetaStudent(
@@ -121,6 +139,30 @@ final class ReducedMplPhase implements Phase {
             throw new IllegalStateException("phase 'mpl' of reduced-mpl stepped before it began");
         }
         return delegate.step(context);
+    }
+
+    /**
+     * Writes the feedback baseline and, once the phase has begun, the stored predictions: the
+     * large teacher they came from is gone, so a resumed run needs them from the checkpoint.
+     *
+     * @param state where to write
+     */
+    void save(StateWriter state) {
+        state.putDouble("feedbackBaseline", baseline.value());
+        if (stored != null && !stored.labeled().isReleased()) {
+            state.putArray("predictions.labeled", stored.labeled());
+            state.putArray("predictions.unlabeled", stored.unlabeled());
+        }
+    }
+
+    /**
+     * @param state what {@link #save} wrote
+     */
+    void restore(StateReader state) {
+        baseline.restore(state.getDouble("feedbackBaseline"));
+        if (state.contains("predictions.labeled")) {
+            restored = StoredPredictions.OnHeap.read(state);
+        }
     }
 
     /**

@@ -2,9 +2,12 @@ package org.ssl4j.mpl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.api.state.StateReader;
 
 /**
  * A network's log-probabilities on every example of the labeled and the unlabeled split, computed
@@ -44,12 +47,46 @@ record StoredPredictions(NDArray labeled, NDArray unlabeled) {
                 NDArray inputs = split.getByIndices(batch, indices).getData().singletonOrThrow();
                 NDArray logits = network.forward(inputs, false).stopGradient().logSoftmax(1);
                 if (result == null) {
-                    result = manager.zeros(new ai.djl.ndarray.types.Shape(size, logits.getShape().get(1)));
+                    result = manager.zeros(new Shape(size, logits.getShape().get(1)));
                 }
-                result.set(new ai.djl.ndarray.index.NDIndex("{}:{}", start, start + count), logits);
+                result.set(new NDIndex("{}:{}", start, start + count), logits);
             }
         }
         return result;
+    }
+
+    /**
+     * The predictions as Java arrays, between a checkpoint's reading and the phase that uses them.
+     *
+     * @param labeled the labeled rows, flat
+     * @param unlabeled the unlabeled rows, flat
+     * @param classes the row length
+     */
+    record OnHeap(float[] labeled, float[] unlabeled, int classes) {
+
+        /**
+         * @param state a checkpoint part with {@code predictions.labeled} and {@code
+         *     predictions.unlabeled}
+         * @return their values
+         */
+        static OnHeap read(StateReader state) {
+            try (NDManager scratch = NDManager.newBaseManager()) {
+                NDArray labeled = state.getArray("predictions.labeled", scratch);
+                NDArray unlabeled = state.getArray("predictions.unlabeled", scratch);
+                return new OnHeap(
+                        labeled.toFloatArray(), unlabeled.toFloatArray(), (int) labeled.getShape().get(1));
+            }
+        }
+
+        /**
+         * @param manager where the arrays go
+         * @return the predictions as arrays
+         */
+        StoredPredictions toArrays(NDManager manager) {
+            return new StoredPredictions(
+                    manager.create(labeled, new Shape(labeled.length / classes, classes)),
+                    manager.create(unlabeled, new Shape(unlabeled.length / classes, classes)));
+        }
     }
 
     /**

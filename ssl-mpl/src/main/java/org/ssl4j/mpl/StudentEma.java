@@ -14,15 +14,19 @@ final class StudentEma {
     private final double decay;
 
     /**
-     * @param average a frozen network of the student's architecture; it is set to the student now
+     * @param average a frozen network of the student's architecture
      * @param student the student
      * @param decay the largest decay, in (0, 1)
+     * @param startFromStudent whether to set the average to the student now (false when a resumed
+     *     run has restored it)
      */
-    StudentEma(Network average, Network student, double decay) {
+    StudentEma(Network average, Network student, double decay, boolean startFromStudent) {
         this.average = average;
         this.student = student;
         this.decay = decay;
-        average.copyFrom(student);
+        if (startFromStudent) {
+            average.copyFrom(student);
+        }
     }
 
     /** Moves the average towards the student; call after each student update. */

@@ -1,6 +1,5 @@
 package org.ssl4j.optim;
 
-import ai.djl.training.optimizer.Adam;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import org.ssl4j.api.config.Checks;
@@ -8,9 +7,10 @@ import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.model.ScheduleConfig;
 
 /**
- * The {@code adam} optimizer: DJL's {@link Adam}, with the weight decay added to the gradient
- * (L2, as {@code torch.optim.Adam}'s {@code weight_decay}, not AdamW). DJL applies epsilon to
- * the bias-corrected denominator the way the Adam paper's efficient form does.
+ * The {@code adam} optimizer: DJL's Adam update ({@link AdamOptimizer}, whose state checkpoints),
+ * with the weight decay added to the gradient (L2, as {@code torch.optim.Adam}'s {@code
+ * weight_decay}, not AdamW). Epsilon is applied to the bias-corrected denominator the way the
+ * Adam paper's efficient form does.
  *
  * @param lr the base learning rate; required, &gt; 0
  * @param beta1 decay of the first moment; default 0.9, in [0, 1)
@@ -45,18 +45,13 @@ public record AdamConfig(
     /**
      * {@inheritDoc}
      *
-     * @return a new DJL {@link Adam} whose rate at update {@code t} (0-based) is the schedule's
+     * @return a new {@link AdamOptimizer} whose rate at update {@code t} (0-based) is the
+     *     schedule's
      */
     @Override
     public Optimizer create(long totalSteps) {
-                Tracker rate = schedule.create(lr.floatValue(), totalSteps);
-        return Adam.builder()
-                // DJL's Adam counts updates from 1; the schedule counts from 0.
-                .optLearningRateTracker((parameterId, numUpdate) -> rate.getNewValue(numUpdate - 1))
-                .optBeta1(beta1.floatValue())
-                .optBeta2(beta2.floatValue())
-                .optEpsilon(epsilon.floatValue())
-                .optWeightDecays(weightDecay.floatValue())
-                .build();
+        Tracker rate = schedule.create(lr.floatValue(), totalSteps);
+        return new AdamOptimizer(
+                rate, beta1.floatValue(), beta2.floatValue(), epsilon.floatValue(), weightDecay.floatValue());
     }
 }

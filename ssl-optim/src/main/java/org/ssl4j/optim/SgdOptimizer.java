@@ -6,6 +6,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.ssl4j.api.state.OptimizerState;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * Stochastic gradient descent with exactly the semantics of PyTorch's {@code torch.optim.SGD}
@@ -24,14 +27,24 @@ import java.util.concurrent.ConcurrentHashMap;
  * update and lives as long as that manager; every other intermediate is created in a sub-manager
  * that is closed before {@link #update} returns. {@code update} neither modifies nor closes
  * {@code grad}, and does not clear the parameter's gradient: the caller owns both.
+ *
+ * <p>Update counts: like DJL's optimizers, the schedule is indexed by the largest update count
+ * of any parameter so far (one network's parameters all advance together). Counts and momentum
+ * buffers are checkpointed through {@link OptimizerState}, so a resumed run continues bit for
+ * bit.
  */
-public final class SgdOptimizer extends Optimizer {
+public final class SgdOptimizer extends Optimizer implements OptimizerState {
+
+    private static final String COUNT = "count";
+    private static final String MOMENTUM = "momentum";
 
     private final Tracker learningRate;
     private final float momentum;
     private final boolean nesterov;
     private final float weightDecay;
     private final Map<String, NDArray> momentumBuffers = new ConcurrentHashMap<>();
+    private final Map<String, Integer> updateCounts = new ConcurrentHashMap<>();
+    private int latestUpdate;
 
     /**
      * @param learningRate the learning rate of each update, indexed from 0
@@ -61,7 +74,7 @@ public final class SgdOptimizer extends Optimizer {
      */
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        float lr = learningRate.getNewValue(updateCount(parameterId) - 1);
+        float lr = learningRate.getNewValue(nextUpdate(parameterId) - 1);
         NDManager weightManager = weight.getManager();
         try (NDManager scratch = weightManager.newSubManager()) {
             NDArray step = inScratch(scratch, grad.duplicate());
@@ -85,6 +98,48 @@ public final class SgdOptimizer extends Optimizer {
             }
             weight.subi(step.muli(lr));
         }
+    }
+
+    /**
+     * Writes the parameter's update count ({@code count}) and, once it exists, its momentum
+     * buffer ({@code momentum}).
+     */
+    @Override
+    public void saveState(String parameterId, StateWriter state) {
+        state.putLong(COUNT, updateCounts.getOrDefault(parameterId, 0));
+        NDArray buffer = momentumBuffers.get(parameterId);
+        if (buffer != null) {
+            state.putArray(MOMENTUM, buffer);
+        }
+    }
+
+    /**
+     * Replaces the parameter's update count and momentum buffer (closing the old buffer); the
+     * restored buffer lives in the weight's manager, like one made by {@link #update}.
+     */
+    @Override
+    public void restoreState(String parameterId, StateReader state, NDArray weight) {
+        int count = Math.toIntExact(state.getLong(COUNT));
+        if (count == 0) {
+            updateCounts.remove(parameterId);
+        } else {
+            updateCounts.put(parameterId, count);
+        }
+        latestUpdate = updateCounts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        NDArray old =
+                state.contains(MOMENTUM)
+                        ? momentumBuffers.put(parameterId, state.getArray(MOMENTUM, weight.getManager()))
+                        : momentumBuffers.remove(parameterId);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    /** Counts one more update of a parameter; returns the largest count of any parameter. */
+    private int nextUpdate(String parameterId) {
+        int count = updateCounts.merge(parameterId, 1, Integer::sum);
+        latestUpdate = Math.max(latestUpdate, count);
+        return latestUpdate;
     }
 
     private static NDArray inScratch(NDManager scratch, NDArray temporary) {

@@ -2,6 +2,7 @@ package org.ssl4j.runtime;
 
 import com.google.inject.Guice;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,9 @@ import org.ssl4j.runtime.preview.ViewGrid;
 import org.ssl4j.runtime.registry.PluginRegistry;
 import org.ssl4j.runtime.run.ComparisonFiles;
 import org.ssl4j.runtime.run.Provenance;
+import org.ssl4j.runtime.run.RunFolder;
 import org.ssl4j.runtime.run.RunSpec;
+import org.ssl4j.runtime.run.StartMode;
 import org.ssl4j.runtime.training.Preflight;
 import org.ssl4j.runtime.training.TrainingDriver;
 import org.ssl4j.runtime.wiring.RunModule;
@@ -132,7 +135,36 @@ public final class Ssl4j {
         }
         validate(config);
         Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
-        return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, listeners);
+        return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, StartMode.FRESH, listeners);
+    }
+
+    /**
+     * Continues a run of {@link #train} (or one run folder of {@link #compare}) from its newest
+     * checkpoint that verifies, with the config saved in the folder. Damaged newer checkpoints
+     * are skipped and reported to the listeners ({@link RunListener#notice}). On the CPU with the
+     * same thread count, the final parameters equal those of a run that never stopped, and
+     * {@code metrics.jsonl} has every step and evaluation once.
+     *
+     * @param runDir a run folder holding {@code config.yaml} and {@code checkpoints/}
+     * @param listeners progress listeners
+     * @return the result
+     * @throws IllegalArgumentException when the folder has no {@code config.yaml}
+     * @throws org.ssl4j.runtime.config.ConfigException when the saved config no longer reads
+     * @throws org.ssl4j.runtime.training.TrainingException when no checkpoint verifies, or it was
+     *     written with another config
+     */
+    public TrainResult resume(Path runDir, RunListener... listeners) {
+        Path file = new RunFolder(runDir).configFile();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(runDir + " is not a run folder: it has no " + RunFolder.CONFIG);
+        }
+        RunConfig config = readConfig(file);
+        if (config.methods().size() != 1 || config.seeds().size() != 1) {
+            throw new IllegalArgumentException(file + " has several methods or seeds: not a run folder's config");
+        }
+        validate(config);
+        Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
+        return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, StartMode.RESUME, listeners);
     }
 
     /**
@@ -153,7 +185,7 @@ public final class Ssl4j {
         for (Map.Entry<String, MethodConfig> method : config.methods().entrySet()) {
             for (long seed : config.seeds()) {
                 Path runDir = outDir.resolve(method.getKey()).resolve("seed-" + seed);
-                runs.add(run(config, method.getKey(), method.getValue(), seed, runDir, listeners));
+                runs.add(run(config, method.getKey(), method.getValue(), seed, runDir, StartMode.FRESH, listeners));
             }
         }
         CompareResult result = new CompareResult(config.name(), outDir, runs);
@@ -195,6 +227,7 @@ public final class Ssl4j {
             MethodConfig method,
             long seed,
             Path runDir,
+            StartMode mode,
             RunListener... listeners) {
         RunConfig single =
                 new RunConfig(
@@ -207,7 +240,7 @@ public final class Ssl4j {
                         config.executor());
         RunSpec spec =
                 new RunSpec(methodName, method, seed, config, reader.toYaml(single), provenance());
-        RunModule module = new RunModule(spec, runDir, Arrays.asList(listeners));
+        RunModule module = new RunModule(spec, runDir, mode, Arrays.asList(listeners));
         return Guice.createInjector(module).getInstance(TrainingDriver.class).run();
     }
 

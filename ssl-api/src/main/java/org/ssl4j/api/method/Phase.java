@@ -22,7 +22,10 @@ public interface Phase {
     BatchPlan batches();
 
     /**
-     * Called once before the first step of the phase.
+     * Called once before the first step of the phase, and again in a new process when a run
+     * resumes inside the phase ({@link PhaseContext#resumed()}). Keep nothing from {@link
+     * PhaseContext#random()} for the steps: a resumed phase would draw it again from the start;
+     * steps use {@link StepContext#random()}, which is derived from the seed and the global step.
      *
      * @param context the data and a phase-long manager
      */

@@ -25,4 +25,16 @@ public interface PhaseContext {
      * @return a generator seeded from the run's seed and the phase
      */
     Random random();
+
+    /**
+     * Whether the phase is re-entered from a checkpoint rather than started: its networks and the
+     * method's state are already restored to the checkpoint's step, so {@link Phase#begin} must
+     * rebuild only what it derives from them (e.g. a labelled pool) and must not reset or copy
+     * networks. The default is false.
+     *
+     * @return true when the run resumes inside this phase
+     */
+    default boolean resumed() {
+        return false;
+    }
 }

@@ -7,8 +7,8 @@ import java.util.Map;
  * What one step reports: its loss terms and how many examples it consumed.
  *
  * @param losses scalar arrays by name ({@code loss}, {@code teacher.uda}, ...), owned by the
- *     step's manager; the runtime reads them only on logging steps, so reporting costs nothing
- *     on the others
+ *     step's manager; every step the runtime checks that they are finite with one host read of
+ *     their sum, and reads each term only on logging steps (or when one is not finite)
  * @param examples examples the step processed, for the images/s figure
  */
 public record StepResult(Map<String, NDArray> losses, long examples) {

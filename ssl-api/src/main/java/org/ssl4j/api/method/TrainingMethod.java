@@ -2,6 +2,8 @@ package org.ssl4j.api.method;
 
 import java.util.List;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * A training recipe: the phases it runs and the network whose accuracy it reports. A method
@@ -48,4 +50,26 @@ public interface TrainingMethod {
      * @return the network to evaluate (e.g. the student, or its moving average)
      */
     Network evaluated();
+
+    /**
+     * Writes the method's own state into a checkpoint: what lives outside its networks and that
+     * its next steps depend on (a moving-average baseline, a round counter, a generator it keeps).
+     * The runtime saves everything else itself: every network made through {@link MethodContext}
+     * (parameters, batch-norm statistics, optimizer state, update counts), the global step and
+     * phase, the data order and the generators it hands out. Called between steps, with no
+     * gradient collector open. The default writes nothing.
+     *
+     * @param state where to write; keys are private to the method
+     */
+    default void saveState(StateWriter state) {}
+
+    /**
+     * Restores what {@link #saveState} wrote, when a run resumes from a checkpoint in a new
+     * process: after the method was created and its networks were restored, before {@link
+     * Phase#begin} of the phase that resumes (whose {@link PhaseContext#resumed()} is then true).
+     * The default reads nothing.
+     *
+     * @param state what {@link #saveState} wrote
+     */
+    default void restoreState(StateReader state) {}
 }

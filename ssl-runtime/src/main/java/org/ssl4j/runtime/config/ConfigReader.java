@@ -68,6 +68,9 @@ public final class ConfigReader {
     public static final String INLINE = "<inline>";
 
     /** The part of Jackson's "start marker at [...]" that says the source is not shown. */
+    /** The largest magnitude of a fractional config value. */
+    public static final double LARGEST_FRACTION = 1e9;
+
     private static final Pattern SOURCE_IN_LOCATION = Pattern.compile("Source: [^;]*; ");
 
     private final PluginRegistry registry;
@@ -156,12 +159,37 @@ public final class ConfigReader {
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             throw new ConfigException(sourceName, "", "the config is empty", null);
         }
+        checkMagnitudes(sourceName, "", tree);
         try {
             return mapper.treeToValue(tree, RunConfig.class);
         } catch (JsonMappingException e) {
             throw translate(sourceName, tree, mapper, e);
         } catch (JsonProcessingException e) {
             throw new ConfigException(sourceName, "", describe(e), e);
+        }
+    }
+
+    /**
+     * Refuses fractional numbers that are not finite ({@code .inf}, {@code .nan}, overflowing
+     * literals) or beyond {@link #LARGEST_FRACTION} in magnitude: no rate, weight, noise or
+     * probability of any component is meaningful there, and such values would otherwise reach
+     * the engine as infinities. Whole numbers are left to the fields' own ranges.
+     */
+    private static void checkMagnitudes(String source, String path, JsonNode node) {
+        if (node.isContainerNode()) {
+            if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    checkMagnitudes(source, path + "[" + i + "]", node.get(i));
+                }
+            } else {
+                node.fields().forEachRemaining(f -> checkMagnitudes(source, join(path, f.getKey()), f.getValue()));
+            }
+        } else if (node.isFloatingPointNumber() || node.isBigDecimal()) {
+            double value = node.doubleValue();
+            if (!Double.isFinite(value) || Math.abs(value) > LARGEST_FRACTION) {
+                throw new ConfigException(
+                        source, path, "must be a finite number of magnitude at most 1e9, got " + node.asText(), null);
+            }
         }
     }
 
@@ -303,6 +331,13 @@ public final class ConfigReader {
                     source,
                     join(path, "type"),
                     "unknown " + what + " '" + error.getTypeId() + "'; " + known,
+                    error);
+        }
+        if (node != null && node.isObject() && node.has("type") && !node.get("type").isTextual()) {
+            return new ConfigException(
+                    source,
+                    join(path, "type"),
+                    "expected a name, got " + describe(node.get("type")) + "; " + known,
                     error);
         }
         String problem = node != null && !node.isObject()

@@ -1,6 +1,7 @@
 package org.ssl4j.runtime.network;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -13,13 +14,21 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.api.state.OptimizerState;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * The runtime's {@link Network}: a DJL block whose parameters live in the network's own manager,
  * with an optimizer when it is trainable.
  *
  * <p>Updates run with autograd off and read each gradient through a handle that is closed at
- * once, so a step leaves nothing behind in the network's long-lived manager.
+ * once, so a step leaves nothing behind in the network's long-lived manager. An update whose
+ * gradients hold NaN or infinity is not applied: the gradients are cleared and the refusal is
+ * reported to the run's {@link NonFiniteGradients}.
+ *
+ * <p>Checkpoints: {@link #saveState} and {@link #restoreState} carry every parameter (batch-norm
+ * statistics included) by name, the update count and the optimizer's per-parameter state.
  */
 public final class DjlNetwork implements Network {
 
@@ -30,6 +39,8 @@ public final class DjlNetwork implements Network {
     private final ParameterStore parameterStore;
     private final Optimizer optimizer;
     private final List<Parameter> parameters;
+    private final List<String> parameterNames;
+    private final NonFiniteGradients nonFinite;
     private long updates;
 
     /**
@@ -38,20 +49,24 @@ public final class DjlNetwork implements Network {
      * @param block the block, already initialised with its parameters in {@code manager}
      * @param manager the network's long-lived manager (closed by the run, not here)
      * @param optimizer its optimizer, or null for a frozen network
+     * @param nonFinite where refused updates are reported
      */
     DjlNetwork(
             String name,
             BackboneConfig backbone,
             Block block,
             NDManager manager,
-            Optimizer optimizer) {
+            Optimizer optimizer,
+            NonFiniteGradients nonFinite) {
         this.name = name;
+        this.nonFinite = nonFinite;
         this.backbone = backbone;
         this.block = block;
         this.manager = manager;
         this.optimizer = optimizer;
         this.parameterStore = new ParameterStore(manager, false);
         this.parameters = block.getParameters().values();
+        this.parameterNames = block.getParameters().keys();
     }
 
     @Override
@@ -113,27 +128,73 @@ public final class DjlNetwork implements Network {
         return x;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>First checks that every gradient is finite (the largest absolute value of each, one
+     * read for all); if one is not, no parameter is changed, the gradients are cleared, the
+     * refusal goes to {@link NonFiniteGradients} and {@link #updates()} does not advance.
+     */
     @Override
     public void update() {
         if (optimizer == null) {
             throw new IllegalStateException("network '" + name + "' is frozen and has no optimizer");
         }
         boolean previous = EngineOps.setGradMode(false);
-        try {
-            for (Parameter parameter : parameters) {
-                NDArray weight = parameter.getArray();
-                if (!parameter.requiresGradient()) {
-                    continue;
+        boolean applied;
+        try (NDManager scratch = manager.newSubManager()) {
+            List<Parameter> learning = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<NDArray> gradients = new ArrayList<>();
+            for (int i = 0; i < parameters.size(); i++) {
+                Parameter parameter = parameters.get(i);
+                if (parameter.requiresGradient()) {
+                    NDArray gradient = parameter.getArray().getGradient();
+                    gradient.attach(scratch);
+                    learning.add(parameter);
+                    names.add(parameterNames.get(i));
+                    gradients.add(gradient);
                 }
-                try (NDArray gradient = weight.getGradient()) {
-                    optimizer.update(parameter.getId(), weight, gradient);
+            }
+            NonFiniteGradients.Refusal refusal = firstNonFinite(names, gradients);
+            applied = refusal == null;
+            for (int i = 0; i < learning.size(); i++) {
+                NDArray weight = learning.get(i).getArray();
+                if (applied) {
+                    optimizer.update(learning.get(i).getId(), weight, gradients.get(i));
                 }
                 EngineOps.zeroGradient(weight);
+            }
+            if (!applied) {
+                nonFinite.add(refusal);
             }
         } finally {
             EngineOps.setGradMode(previous);
         }
-        updates++;
+        if (applied) {
+            updates++;
+        }
+    }
+
+    /** The first parameter whose gradient is not finite, or null; one host read when all are. */
+    private NonFiniteGradients.Refusal firstNonFinite(List<String> names, List<NDArray> gradients) {
+        if (gradients.isEmpty()) {
+            return null;
+        }
+        NDList largest = new NDList();
+        for (NDArray gradient : gradients) {
+            largest.add(gradient.abs().max());
+        }
+        if (Float.isFinite(NDArrays.stack(largest).max().getFloat())) {
+            return null;
+        }
+        for (int i = 0; i < names.size(); i++) {
+            float value = largest.get(i).getFloat();
+            if (!Float.isFinite(value)) {
+                return new NonFiniteGradients.Refusal(name, names.get(i), value);
+            }
+        }
+        return null;
     }
 
     @Override
@@ -170,6 +231,71 @@ public final class DjlNetwork implements Network {
         } finally {
             EngineOps.setGradMode(previous);
         }
+    }
+
+    /**
+     * Writes the network into a checkpoint: {@code updates}, {@code param.NAME} for every
+     * parameter (running statistics included), and {@code optimizer.NAME.*} for every trainable
+     * parameter, or {@code optimizer.unsaved} (the optimizer's class) when the optimizer does not
+     * implement {@link OptimizerState}. Called between steps.
+     *
+     * @param state where to write
+     */
+    public void saveState(StateWriter state) {
+        state.putLong("updates", updates);
+        for (Pair<String, Parameter> pair : block.getParameters()) {
+            state.putArray("param." + pair.getKey(), pair.getValue().getArray());
+        }
+        if (optimizer instanceof OptimizerState saving) {
+            for (Pair<String, Parameter> pair : block.getParameters()) {
+                if (pair.getValue().requiresGradient()) {
+                    saving.saveState(pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."));
+                }
+            }
+        } else if (optimizer != null) {
+            state.putString("optimizer.unsaved", optimizer.getClass().getName());
+        }
+    }
+
+    /**
+     * Restores what {@link #saveState} wrote, in place, bit for bit.
+     *
+     * @param state what {@link #saveState} wrote for a network of the same architecture
+     * @throws IllegalStateException naming the parameter when one is missing or has another
+     *     shape or data type, or when the optimizer's state was not saved
+     */
+    public void restoreState(StateReader state) {
+        if (state.contains("optimizer.unsaved")) {
+            throw new IllegalStateException(
+                    "network '" + name + "' was checkpointed with an optimizer that cannot save its state ("
+                            + state.getString("optimizer.unsaved") + "), so its run cannot resume exactly");
+        }
+        boolean previous = EngineOps.setGradMode(false);
+        try (NDManager scratch = manager.newSubManager()) {
+            for (Pair<String, Parameter> pair : block.getParameters()) {
+                NDArray weight = pair.getValue().getArray();
+                String key = "param." + pair.getKey();
+                if (!state.contains(key)) {
+                    throw new IllegalStateException(
+                            "the checkpoint has no parameter '" + pair.getKey() + "' for network '" + name + "'");
+                }
+                NDArray saved = state.getArray(key, scratch);
+                if (!saved.getShape().equals(weight.getShape()) || saved.getDataType() != weight.getDataType()) {
+                    throw new IllegalStateException(
+                            "parameter '" + pair.getKey() + "' of network '" + name + "' is " + weight.getShape()
+                                    + " " + weight.getDataType() + ", the checkpoint has " + saved.getShape()
+                                    + " " + saved.getDataType());
+                }
+                weight.set(saved.toByteBuffer());
+                if (optimizer instanceof OptimizerState restoring && pair.getValue().requiresGradient()) {
+                    restoring.restoreState(
+                            pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."), weight);
+                }
+            }
+        } finally {
+            EngineOps.setGradMode(previous);
+        }
+        updates = state.getLong("updates");
     }
 
     private List<Pair<NDArray, NDArray>> pairWith(Network source) {

@@ -7,9 +7,11 @@ import ai.djl.nn.Block;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.DataSpec;
@@ -18,6 +20,7 @@ import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.state.StateReader;
 
 /**
  * The runtime's {@link MethodContext}: builds, initialises and keeps the networks of one run.
@@ -30,6 +33,9 @@ public final class NetworkFactory implements MethodContext {
     private final long seed;
     private final NDManager runManager;
     private final Map<String, DjlNetwork> networks = new LinkedHashMap<>();
+    private StateReader pendingState;
+    private final Set<String> pendingNames = new HashSet<>();
+    private final NonFiniteGradients nonFinite = new NonFiniteGradients();
 
     /**
      * @param data the data's shapes
@@ -110,6 +116,36 @@ public final class NetworkFactory implements MethodContext {
         return Collections.unmodifiableMap(networks);
     }
 
+    /**
+     * Restores the networks of a checkpoint whose live networks were {@code saved}: a live
+     * network among them gets its state now; a live network not among them was released before
+     * the checkpoint and is released again; a saved network the method has not created yet (one
+     * made when a later phase begins) gets its state when it is created.
+     *
+     * @param state the checkpoint's networks, keyed {@code NAME.}
+     * @param saved the names of the networks that were live when it was written
+     */
+    public void restoreFrom(StateReader state, Set<String> saved) {
+        for (DjlNetwork network : List.copyOf(networks.values())) {
+            if (saved.contains(network.name())) {
+                network.restoreState(state.under(network.name() + "."));
+            } else {
+                release(network);
+            }
+        }
+        pendingState = state;
+        pendingNames.clear();
+        pendingNames.addAll(saved);
+        pendingNames.removeAll(networks.keySet());
+    }
+
+    /**
+     * @return where the networks report updates refused for non-finite gradients
+     */
+    public NonFiniteGradients nonFiniteGradients() {
+        return nonFinite;
+    }
+
     private Network register(
             String name, BackboneConfig backbone, Optimizer optimizer, DataSpec inputs) {
         Checks.required("backbone", backbone);
@@ -134,8 +170,11 @@ public final class NetworkFactory implements MethodContext {
         if (optimizer == null) {
             block.freezeParameters(true);
         }
-        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer);
+        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite);
         networks.put(name, network);
+        if (pendingNames.remove(name)) {
+            network.restoreState(pendingState.under(name + "."));
+        }
         return network;
     }
 }

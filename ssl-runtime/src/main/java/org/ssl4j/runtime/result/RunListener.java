@@ -1,5 +1,7 @@
 package org.ssl4j.runtime.result;
 
+import java.nio.file.Path;
+
 /**
  * Follows a training run: progress bars, metrics files, a user's own dashboard. Called on the
  * run's thread, in order; a listener must be quick and must not throw.
@@ -26,6 +28,22 @@ public interface RunListener {
      * @param evaluation the accuracy and when it was measured
      */
     default void evaluated(Evaluation evaluation) {}
+
+    /**
+     * Something the user should know that does not stop the run: a damaged checkpoint that was
+     * skipped, a step skipped for a non-finite value.
+     *
+     * @param message one line
+     */
+    default void notice(String message) {}
+
+    /**
+     * After a checkpoint is written.
+     *
+     * @param file the checkpoint
+     * @param globalStep the steps done when it was written
+     */
+    default void checkpointed(Path file, long globalStep) {}
 
     /**
      * After the run's folder is complete.

@@ -11,8 +11,10 @@ import java.util.List;
  * @param runDir the run folder
  * @param phases the phases in order, with their step counts
  * @param data a description of the data
+ * @param resumedAt the global step a resumed run continues after (0 for a fresh run)
  */
-public record RunStart(String method, long seed, Path runDir, List<PhasePlan> phases, String data) {
+public record RunStart(
+        String method, long seed, Path runDir, List<PhasePlan> phases, String data, long resumedAt) {
 
     /** Copies the list. */
     public RunStart {

@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
  * model/NAME-0000.params     the evaluated network, in DJL's format (Model.load)
  * networks/NAME-0000.params  every network of the method, in DJL's format
  * summary.json         result and provenance
+ * checkpoints/step-NNNNNNNNNN.ckpt   the newest checkpoints ({@link Checkpoints})
  * </pre>
  */
 public final class RunFolder {
@@ -34,6 +35,8 @@ public final class RunFolder {
     public static final String MODEL = "model";
     /** Folder of all networks. */
     public static final String NETWORKS = "networks";
+    /** Folder of the checkpoints. */
+    public static final String CHECKPOINTS = "checkpoints";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -67,6 +70,20 @@ public final class RunFolder {
      */
     public Path metricsFile() {
         return root.resolve(METRICS);
+    }
+
+    /**
+     * @return the run's checkpoints
+     */
+    public Checkpoints checkpoints() {
+        return new Checkpoints(root.resolve(CHECKPOINTS));
+    }
+
+    /**
+     * @return the resolved config's path
+     */
+    public Path configFile() {
+        return root.resolve(CONFIG);
     }
 
     /**

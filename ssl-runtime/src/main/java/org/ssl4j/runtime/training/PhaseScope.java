@@ -11,5 +11,7 @@ import org.ssl4j.api.method.PhaseContext;
  * @param data the run's data
  * @param manager the phase-long manager
  * @param random the phase's generator
+ * @param resumed whether the run resumes inside the phase
  */
-record PhaseScope(SslData data, NDManager manager, Random random) implements PhaseContext {}
+record PhaseScope(SslData data, NDManager manager, Random random, boolean resumed)
+        implements PhaseContext {}

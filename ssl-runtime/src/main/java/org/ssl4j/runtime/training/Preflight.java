@@ -18,7 +18,8 @@ import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
 
 /**
- * Checks a whole config against its data before any training starts: the data loads, the
+ * Checks a whole config against its data before any training starts: the data loads and is
+ * sound ({@link DataChecks}: shapes, finite values, label ranges, every class labeled), the
  * augmentations accept its shape, and every method builds its networks for it. So a comparison
  * never fails on its fifth method after an hour of training on the first four.
  */
@@ -42,6 +43,10 @@ public final class Preflight {
         Engine.getInstance().setRandomSeed((int) (long) config.seeds().get(0));
         try (NDManager manager = NDManager.newBaseManager(executor.device())) {
             SslData data = section(source, "data", () -> load(config, manager));
+            section(source, "data", () -> {
+                DataChecks.check(data, manager);
+                return null;
+            });
             checkAugmentation(source, "augment.weak", config.augment().weak(), data);
             checkAugmentation(source, "augment.strong", config.augment().strong(), data);
             for (Map.Entry<String, MethodConfig> method : config.methods().entrySet()) {

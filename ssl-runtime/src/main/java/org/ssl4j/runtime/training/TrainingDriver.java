@@ -3,11 +3,14 @@ package org.ssl4j.runtime.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,55 +25,80 @@ import org.ssl4j.api.data.DataContext;
 import org.ssl4j.api.data.SslData;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.NonFinitePolicy;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.runtime.executor.Executor;
+import org.ssl4j.runtime.network.DjlNetwork;
+import org.ssl4j.runtime.network.EngineOps;
+import org.ssl4j.runtime.network.NetworkFactory;
+import org.ssl4j.runtime.network.NonFiniteGradients;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.RunStart;
 import org.ssl4j.runtime.result.StepEvent;
 import org.ssl4j.runtime.result.TrainResult;
-import org.ssl4j.runtime.executor.Executor;
-import org.ssl4j.runtime.network.DjlNetwork;
-import org.ssl4j.runtime.network.EngineOps;
-import org.ssl4j.runtime.network.NetworkFactory;
+import org.ssl4j.runtime.run.CheckpointFile;
+import org.ssl4j.runtime.run.Checkpoints;
 import org.ssl4j.runtime.run.RunFolder;
 import org.ssl4j.runtime.run.RunSpec;
+import org.ssl4j.runtime.run.StartMode;
 
 /**
  * Runs one method with one seed: loads the data, creates the method, runs its phases step by
- * step, evaluates, and fills the run folder.
+ * step, evaluates, checkpoints, and fills the run folder; or continues such a run from its
+ * newest good checkpoint ({@link StartMode#RESUME}).
  *
  * <p>Memory: the run owns one manager on the executor's device, closed at the end. Data and
  * networks live in sub-managers of it; each step runs in its own sub-manager, closed when the
  * step returns, so a long run does not grow.
  *
- * <p>Repeatability: the engine's generator is seeded with the run's seed before anything is
- * created; the samplers and the steps' Java generators derive from it. On the CPU with a fixed
- * thread count, the same config and seed give the same parameters.
+ * <p>Repeatability: every source of randomness is derived from the run's seed and the global
+ * step: before each step the engine's generator (dropout, noise) is re-seeded and the step's
+ * Java generator is created; the samplers' data order is re-derivable from their seeds. On the
+ * CPU with a fixed thread count, the same config and seed give the same parameters, and a run
+ * resumed from a checkpoint gives the same parameters as one that never stopped.
+ *
+ * <p>Checkpoints ({@code train.checkpointEvery} steps and after the last) hold every network's
+ * parameters and optimizer state, the global step and phase, the data order, the evaluations so
+ * far and the method's own state ({@link TrainingMethod#saveState}).
+ *
+ * <p>Guards: after every step the losses are checked (one host read) and the networks report
+ * updates refused for non-finite gradients; {@code train.onNonFinite} decides whether that
+ * stops the run ({@link TrainingException}, no checkpoint of the bad step) or skips the step.
  */
 public final class TrainingDriver {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String POSITION = "run";
+    private static final String CONFIG = "run.config";
+    /** The names of the networks live at the checkpoint, comma-separated. */
+    private static final String NETWORKS = "run.networks";
 
     private final RunSpec spec;
     private final Executor executor;
     private final RunFolder folder;
+    private final StartMode mode;
     private final List<RunListener> listeners;
 
     /**
      * @param spec what to run
      * @param executor where to run it
      * @param folder where its files go
+     * @param mode whether to start fresh or resume from the folder's checkpoints
      * @param listeners who follows it
      */
     @Inject
     public TrainingDriver(
-            RunSpec spec, Executor executor, RunFolder folder, Set<RunListener> listeners) {
+            RunSpec spec, Executor executor, RunFolder folder, StartMode mode, Set<RunListener> listeners) {
         this.spec = spec;
         this.executor = executor;
         this.folder = folder;
+        this.mode = mode;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -78,11 +106,17 @@ public final class TrainingDriver {
      * Runs the training to the end.
      *
      * @return the result
-     * @throws TrainingException when a step produces a non-finite loss
+     * @throws TrainingException when a step produces a non-finite loss or gradient under {@code
+     *     onNonFinite: stop}, or a resumed run has no usable checkpoint
      */
     public TrainResult run() {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
+        Checkpoints checkpoints = folder.checkpoints();
+        Checkpoints.Loaded resumeFrom = mode == StartMode.RESUME ? loadCheckpoint(checkpoints) : null;
+        if (resumeFrom == null) {
+            deleteAll(checkpoints);
+        }
         executor.prepare();
         boolean previousGradMode = EngineOps.setGradMode(false);
         Engine.getInstance().setRandomSeed((int) spec.seed());
@@ -98,12 +132,20 @@ public final class TrainingDriver {
 
             List<RunStart.PhasePlan> plans = new ArrayList<>();
             phases.forEach(p -> plans.add(new RunStart.PhasePlan(p.name(), p.steps())));
+            long totalSteps = plans.stream().mapToLong(RunStart.PhasePlan::steps).sum();
+            Loop loop = new Loop(data, weak, strong, method, networks, phases, train, totalSteps, runManager, checkpoints);
+            if (resumeFrom != null) {
+                loop.restore(resumeFrom);
+            }
             RunStart start =
-                    new RunStart(spec.method(), spec.seed(), folder.root(), plans, data.spec().description());
+                    new RunStart(
+                            spec.method(), spec.seed(), folder.root(), plans, data.spec().description(), loop.globalStep);
             listeners.forEach(l -> l.runStarted(start));
-
-            Loop loop = new Loop(data, weak, strong, method, train, start.totalSteps(), runManager);
-            for (int p = 0; p < phases.size(); p++) {
+            if (resumeFrom != null) {
+                resumeFrom.rejected().forEach(problem -> notice("skipped damaged checkpoint " + problem));
+                notice("resumed from " + resumeFrom.file() + " after step " + resumeFrom.step() + " of " + totalSteps);
+            }
+            for (int p = loop.phase; p < phases.size(); p++) {
                 loop.runPhase(p, phases.get(p));
             }
             if (loop.evaluations.isEmpty()) {
@@ -136,6 +178,49 @@ public final class TrainingDriver {
         }
     }
 
+    private Checkpoints.Loaded loadCheckpoint(Checkpoints checkpoints) {
+        Checkpoints.Loaded loaded;
+        try {
+            loaded = checkpoints.latestGood();
+        } catch (IllegalStateException e) {
+            throw new TrainingException("cannot resume " + folder.root() + ": " + e.getMessage());
+        }
+        String saved = loaded.contents().getString(CONFIG);
+        if (!saved.equals(spec.resolvedConfig())) {
+            throw new TrainingException(
+                    "cannot resume from " + loaded.file() + ": it was written with another config ("
+                            + firstDifference(saved, spec.resolvedConfig()) + ")");
+        }
+        return loaded;
+    }
+
+    private static String firstDifference(String before, String now) {
+        String[] a = before.split("\n", -1);
+        String[] b = now.split("\n", -1);
+        for (int i = 0; i < Math.max(a.length, b.length); i++) {
+            String x = i < a.length ? a[i] : "";
+            String y = i < b.length ? b[i] : "";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + " was '" + x.strip() + "', is '" + y.strip() + "'";
+            }
+        }
+        return "no line differs";
+    }
+
+    private static void deleteAll(Checkpoints checkpoints) {
+        try {
+            for (Path old : checkpoints.list()) {
+                Files.deleteIfExists(old);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear " + checkpoints.folder(), e);
+        }
+    }
+
+    private void notice(String message) {
+        listeners.forEach(l -> l.notice(message));
+    }
+
     private SslData load(NDManager runManager) {
         try {
             return spec.config().data().load(new DataContext(spec.seed(), runManager.newSubManager()));
@@ -154,50 +239,114 @@ public final class TrainingDriver {
         private final Augmentation weak;
         private final Augmentation strong;
         private final TrainingMethod method;
+        private final NetworkFactory networks;
+        private final List<Phase> phases;
         private final TrainSettings train;
         private final long totalSteps;
         private final NDManager runManager;
+        private final Checkpoints checkpoints;
         private final List<Evaluation> evaluations = new ArrayList<>();
         private long globalStep;
         private long examples;
         private long loopStarted;
+        private double elapsedBefore;
+        private int phase;
+        private long phaseStep;
+        private CheckpointFile resumeState;
+        private Path lastCheckpoint;
 
         Loop(
                 SslData data,
                 Augmentation weak,
                 Augmentation strong,
                 TrainingMethod method,
+                NetworkFactory networks,
+                List<Phase> phases,
                 TrainSettings train,
                 long totalSteps,
-                NDManager runManager) {
+                NDManager runManager,
+                Checkpoints checkpoints) {
             this.data = data;
             this.weak = weak;
             this.strong = strong;
             this.method = method;
+            this.networks = networks;
+            this.phases = phases;
             this.train = train;
             this.totalSteps = totalSteps;
             this.runManager = runManager;
+            this.checkpoints = checkpoints;
         }
 
-        void runPhase(int index, Phase phase) {
-            if (phase.steps() == 0) {
+        /**
+         * Restores networks, method state and position; the samplers are restored when their
+         * phase starts. A checkpoint at the end of a phase resumes at the start of the next.
+         */
+        void restore(Checkpoints.Loaded loaded) {
+            CheckpointFile state = loaded.contents();
+            RunPosition position;
+            try {
+                position = JSON.readValue(state.getString(POSITION), RunPosition.class);
+            } catch (IOException e) {
+                throw new TrainingException("cannot read the position in " + loaded.file() + ": " + e.getMessage());
+            }
+            if (!position.method().equals(spec.method()) || position.seed() != spec.seed()) {
+                throw new TrainingException(
+                        loaded.file() + " belongs to method " + position.method() + " seed " + position.seed()
+                                + ", not " + spec.method() + " seed " + spec.seed());
+            }
+            Set<String> saved =
+                    state.contains(NETWORKS)
+                            ? Set.of(state.getString(NETWORKS).split(","))
+                            : networks.networks().keySet();
+            networks.restoreFrom(state.under("network."), Set.copyOf(saved));
+            method.restoreState(state.under("method."));
+            globalStep = position.globalStep();
+            examples = position.examples();
+            elapsedBefore = position.elapsedSeconds();
+            evaluations.addAll(position.evaluations());
+            phase = position.phase();
+            phaseStep = position.phaseStep();
+            if (phase < phases.size() && phaseStep >= phases.get(phase).steps()) {
+                phase++;
+                phaseStep = 0;
+            } else {
+                resumeState = state;
+            }
+            lastCheckpoint = loaded.file();
+        }
+
+        void runPhase(int index, Phase current) {
+            long firstStep = index == phase ? phaseStep : 0;
+            if (current.steps() == 0 || firstStep >= current.steps()) {
                 return;
             }
+            boolean resumed = firstStep > 0;
             long phaseSeed = spec.seed() * 1_000_003L + index;
-            BatchPlan plan = phase.batches();
+            BatchPlan plan = current.batches();
             BatchSampler labeled = new BatchSampler(data.labeled().size(), phaseSeed * 2);
             BatchSampler unlabeled =
                     plan.unlabeled() > 0 ? new BatchSampler(data.unlabeled().size(), phaseSeed * 2 + 1) : null;
+            if (resumed) {
+                labeled.restoreState(resumeState.under("sampler.labeled."));
+                if (unlabeled != null) {
+                    unlabeled.restoreState(resumeState.under("sampler.unlabeled."));
+                }
+                resumeState = null;
+            }
             try (NDManager phaseManager = runManager.newSubManager()) {
-                phase.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed)));
+                current.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed), resumed));
                 if (loopStarted == 0) {
                     loopStarted = System.nanoTime();
                 }
-                for (long step = 0; step < phase.steps(); step++) {
-                    runStep(phase, plan, step, labeled, unlabeled);
-                    boolean lastOfPhase = step + 1 == phase.steps();
+                for (long step = firstStep; step < current.steps(); step++) {
+                    runStep(current, plan, step, labeled, unlabeled);
+                    boolean lastOfPhase = step + 1 == current.steps();
                     if ((step + 1) % train.evaluateEvery() == 0 || lastOfPhase) {
-                        evaluate(phase.name(), step + 1);
+                        evaluate(current.name(), step + 1);
+                    }
+                    if (globalStep % train.checkpointEvery() == 0 || globalStep == totalSteps) {
+                        checkpoint(index, step + 1, labeled, unlabeled);
                     }
                 }
             }
@@ -205,7 +354,9 @@ public final class TrainingDriver {
 
         private void runStep(
                 Phase phase, BatchPlan plan, long step, BatchSampler labeled, BatchSampler unlabeled) {
-            Random random = new Random(spec.seed() * 6_364_136_223_846_793_005L + globalStep);
+            long stepSeed = spec.seed() * 6_364_136_223_846_793_005L + globalStep;
+            Random random = new Random(stepSeed);
+            Engine.getInstance().setRandomSeed(Long.hashCode(stepSeed ^ (stepSeed >>> 31)));
             Map<String, Double> losses = Map.of();
             try (NDManager stepManager = runManager.newSubManager()) {
                 LabeledBatch labeledBatch =
@@ -219,17 +370,59 @@ public final class TrainingDriver {
                                 phase.name(), step, phase.steps(), stepManager, labeledBatch, unlabeledBatch, random);
                 StepResult result = phase.step(context);
                 examples += result.examples();
+                boolean finite = lossesFinite(result);
                 boolean log = (globalStep + 1) % train.logEvery() == 0 || globalStep + 1 == totalSteps;
-                if (log) {
-                    losses = read(result, phase.name(), step);
+                if (log || !finite) {
+                    losses = read(result);
                 }
+                guard(phase.name(), step, losses, finite);
             }
-            double elapsed = (System.nanoTime() - loopStarted) / 1e9;
+            double elapsed = elapsedBefore + (System.nanoTime() - loopStarted) / 1e9;
             StepEvent event =
                     new StepEvent(
                             phase.name(), step, globalStep, totalSteps, losses, examples / Math.max(elapsed, 1e-9), elapsed);
             globalStep++;
             listeners.forEach(l -> l.stepFinished(event));
+        }
+
+        /** One host read for all loss terms: their sum is finite only if every term is. */
+        private boolean lossesFinite(StepResult result) {
+            NDArray total = null;
+            for (NDArray loss : result.losses().values()) {
+                NDArray term = loss.toType(DataType.FLOAT32, false).sum();
+                total = total == null ? term : total.add(term);
+            }
+            return total == null || Float.isFinite(total.getFloat());
+        }
+
+        /** Stops or reports a step whose losses or gradients were not finite. */
+        private void guard(String phaseName, long step, Map<String, Double> losses, boolean finite) {
+            List<NonFiniteGradients.Refusal> refused = networks.nonFiniteGradients().drain();
+            if (finite && refused.isEmpty()) {
+                return;
+            }
+            List<String> problems = new ArrayList<>();
+            losses.forEach(
+                    (name, value) -> {
+                        if (!Double.isFinite(value)) {
+                            problems.add("loss '" + name + "' is " + value);
+                        }
+                    });
+            refused.forEach(r -> problems.add(r.describe() + " (update not applied)"));
+            String where =
+                    "step " + (globalStep + 1) + " (step " + (step + 1) + " of phase '" + phaseName + "', method "
+                            + spec.method() + ", seed " + spec.seed() + "): " + String.join("; ", problems);
+            if (train.onNonFinite() == NonFinitePolicy.SKIP) {
+                notice(where + "; step skipped (train.onNonFinite: skip)");
+                return;
+            }
+            String kept =
+                    lastCheckpoint == null
+                            ? "no checkpoint was written yet"
+                            : "the last good checkpoint is " + lastCheckpoint + " (ssl4j train --resume " + folder.root() + ")";
+            throw new TrainingException(
+                    where + "; stopped (train.onNonFinite: stop); " + kept
+                            + "; lower the learning rate or check the data");
         }
 
         private LabeledBatch labeledBatch(NDManager manager, long[] indices, Random random) {
@@ -250,30 +443,47 @@ public final class TrainingDriver {
             return split.getByIndices(manager, indices).getData().singletonOrThrow();
         }
 
-        private Map<String, Double> read(StepResult result, String phase, long step) {
+        private Map<String, Double> read(StepResult result) {
             Map<String, Double> values = new LinkedHashMap<>();
             result.losses().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> values.put(e.getKey(), (double) e.getValue().getFloat()));
-            values.forEach(
-                    (name, value) -> {
-                        if (!Double.isFinite(value)) {
-                            throw new TrainingException(
-                                    "loss '" + name + "' is " + value + " at step " + (step + 1)
-                                            + " of phase '" + phase + "' (method " + spec.method()
-                                            + ", seed " + spec.seed() + "); lower the learning rate or check the data");
-                        }
-                    });
             return values;
         }
 
-        void evaluate(String phase, long step) {
+        void evaluate(String phaseName, long step) {
             Network network = method.evaluated();
             double accuracy = Evaluator.accuracy(network, data.test(), runManager);
             Evaluation evaluation =
-                    new Evaluation(phase, step, globalStep, network.name(), accuracy, data.test().size());
+                    new Evaluation(phaseName, step, globalStep, network.name(), accuracy, data.test().size());
             evaluations.add(evaluation);
             listeners.forEach(l -> l.evaluated(evaluation));
+        }
+
+        private void checkpoint(int index, long stepsDone, BatchSampler labeled, BatchSampler unlabeled) {
+            CheckpointFile file = new CheckpointFile();
+            double elapsed = elapsedBefore + (System.nanoTime() - loopStarted) / 1e9;
+            RunPosition position =
+                    new RunPosition(
+                            spec.method(), spec.seed(), globalStep, index, stepsDone, examples, elapsed, evaluations);
+            try {
+                file.writer().putString(POSITION, JSON.writeValueAsString(position));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            file.writer().putString(CONFIG, spec.resolvedConfig());
+            file.writer().putString(NETWORKS, String.join(",", networks.networks().keySet()));
+            for (DjlNetwork network : networks.networks().values()) {
+                network.saveState(file.writer().under("network." + network.name() + "."));
+            }
+            labeled.saveState(file.writer().under("sampler.labeled."));
+            if (unlabeled != null) {
+                unlabeled.saveState(file.writer().under("sampler.unlabeled."));
+            }
+            method.saveState(file.writer().under("method."));
+            lastCheckpoint = checkpoints.write(globalStep, file);
+            Path written = lastCheckpoint;
+            listeners.forEach(l -> l.checkpointed(written, globalStep));
         }
     }
 }

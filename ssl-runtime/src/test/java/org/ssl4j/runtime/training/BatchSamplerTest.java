@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
+import org.ssl4j.runtime.run.CheckpointFile;
 
 class BatchSamplerTest {
 
@@ -40,5 +42,29 @@ class BatchSamplerTest {
     @Test
     void anEmptySplitIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new BatchSampler(0, 1));
+    }
+
+    @Test
+    void aRestoredSamplerContinuesTheSameStream() {
+        BatchSampler original = new BatchSampler(13, 5);
+        for (int i = 0; i < 37; i++) {
+            original.next(7);
+        }
+        CheckpointFile state = new CheckpointFile();
+        original.saveState(state.writer());
+        BatchSampler restored = new BatchSampler(13, 5);
+        restored.restoreState(state);
+        for (int i = 0; i < 10; i++) {
+            assertArrayEquals(original.next(7), restored.next(7), "batch " + i + " after restoring");
+        }
+    }
+
+    @Test
+    void aSamplerOfAnotherSplitRefusesTheState() {
+        CheckpointFile state = new CheckpointFile();
+        new BatchSampler(13, 5).saveState(state.writer());
+        IllegalStateException error =
+                assertThrows(IllegalStateException.class, () -> new BatchSampler(12, 5).restoreState(state));
+        assertTrue(error.getMessage().contains("13 examples with seed 5"), error.getMessage());
     }
 }

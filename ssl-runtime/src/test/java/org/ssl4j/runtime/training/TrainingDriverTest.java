@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.NonFinitePolicy;
 import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.baselines.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
@@ -30,6 +36,8 @@ import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.StepEvent;
 import org.ssl4j.runtime.result.TrainResult;
+import org.ssl4j.runtime.run.CheckpointFile;
+import org.ssl4j.runtime.run.Checkpoints;
 
 /** The driver end to end with real plugins: repeatability, evaluation schedule, guards. */
 class TrainingDriverTest {
@@ -37,6 +45,10 @@ class TrainingDriverTest {
     @TempDir Path dir;
 
     private static RunConfig config(MethodConfig method, long seed, long steps) {
+        return config(method, seed, TrainSettings.of(steps, 6, 4, 10L, 5L));
+    }
+
+    private static RunConfig config(MethodConfig method, long seed, TrainSettings train) {
         Map<String, MethodConfig> methods = new LinkedHashMap<>();
         methods.put("m", method);
         return new RunConfig(
@@ -45,7 +57,7 @@ class TrainingDriverTest {
                 new TwoMoonsConfig(200, 3, 0.1, 100),
                 AugmentConfig.NONE,
                 methods,
-                TrainSettings.of(steps, 6, 4, 10L, 5L),
+                train,
                 new CpuExecutorConfig(1));
     }
 
@@ -104,16 +116,125 @@ class TrainingDriverTest {
         assertTrue(result.evaluations().size() == 3 && result.wallSeconds() > 0);
     }
 
+    private static MethodConfig exploding() {
+        return new SupervisedConfig(
+                new MlpConfig(List.of(16), null, null), new SgdConfig(1e12, null, null, null, null), null, null, null);
+    }
+
+    /** Collects notices. */
+    private static final class Notices implements RunListener {
+        final List<String> messages = new ArrayList<>();
+
+        @Override
+        public void notice(String message) {
+            messages.add(message);
+        }
+    }
+
     @Test
-    void aNonFiniteLossStopsTheRunNamingTheTermAndTheStep() {
-        MethodConfig exploding =
-                new SupervisedConfig(
-                        new MlpConfig(List.of(16), null, null), new SgdConfig(1e12, null, null, null, null), null, null, null);
+    void aNonFiniteValueStopsTheRunNamingTheStepAndTermAndKeepsTheLastGoodCheckpoint() throws Exception {
+        TrainSettings train = TrainSettings.of(200L, 6, 4, 10L, 5L, 1L, NonFinitePolicy.STOP);
+        Path run = dir.resolve("nan");
         TrainingException error =
-                assertThrows(
-                        TrainingException.class,
-                        () -> Ssl4j.create().train(config(exploding, 1, 200), dir.resolve("nan")));
-        assertTrue(error.getMessage().matches("loss '\\w+' is (NaN|Infinity|-Infinity) at step \\d+ of phase 'train'.*"), error.getMessage());
+                assertThrows(TrainingException.class, () -> Ssl4j.create().train(config(exploding(), 1, train), run));
+        String message = error.getMessage();
+        Matcher m =
+                Pattern.compile("step (\\d+) \\(step \\d+ of phase 'train', method m, seed 1\\): (.*); stopped \\(train.onNonFinite: stop\\); the last good checkpoint is (\\S+) .*")
+                        .matcher(message);
+        assertTrue(m.matches(), message);
+        assertTrue(
+                m.group(2).matches("(loss '\\w+' is (NaN|Infinity)(; )?)*(gradient of network 'student' parameter '\\w+' is (NaN|Infinity) \\(update not applied\\))?"),
+                m.group(2));
+        long badStep = Long.parseLong(m.group(1));
+        Path kept = Path.of(m.group(3));
+        assertEquals(run.resolve("checkpoints").resolve(String.format("step-%010d.ckpt", badStep - 1)), kept);
+        assertTrue(Files.exists(kept));
+        assertFalse(Files.exists(run.resolve("checkpoints").resolve(String.format("step-%010d.ckpt", badStep))));
+        CheckpointFile checkpoint = CheckpointFile.read(kept);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            for (String key : checkpoint.keys()) {
+                if (key.startsWith("network.student.param.")) {
+                    NDArray value = checkpoint.getArray(key, manager);
+                    assertTrue(value.isInfinite().logicalOr(value.isNaN()).none().getBoolean(), key + " is finite");
+                }
+            }
+        }
+    }
+
+    @Test
+    void skippingNonFiniteStepsFinishesWithFiniteParametersAndReportsEachStep() throws Exception {
+        TrainSettings train = TrainSettings.of(40L, 6, 4, 10L, 5L, 10L, NonFinitePolicy.SKIP);
+        Notices notices = new Notices();
+        TrainResult result = Ssl4j.create().train(config(exploding(), 1, train), dir.resolve("skip"), notices);
+        assertEquals(40, result.steps());
+        assertFalse(notices.messages.isEmpty());
+        assertTrue(notices.messages.stream().allMatch(n -> n.endsWith("; step skipped (train.onNonFinite: skip)")), notices.messages.toString());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CheckpointFile last = CheckpointFile.read(dir.resolve("skip/checkpoints/step-0000000040.ckpt"));
+            for (String key : last.keys()) {
+                if (key.startsWith("network.student.param.")) {
+                    NDArray value = last.getArray(key, manager);
+                    assertTrue(value.isInfinite().logicalOr(value.isNaN()).none().getBoolean(), key + " is finite");
+                }
+            }
+        }
+    }
+
+    @Test
+    void resumingSkipsADamagedNewestCheckpointAndEndsWithTheUninterruptedParameters() throws Exception {
+        TrainSettings train = TrainSettings.of(30L, 6, 4, 10L, 5L, 10L, null);
+        Ssl4j ssl4j = Ssl4j.create();
+        Path whole = dir.resolve("whole");
+        ssl4j.train(config(pseudoLabel(0.1), 3, train), whole);
+        Path copy = dir.resolve("copy");
+        Files.createDirectories(copy.resolve("checkpoints"));
+        for (String file : List.of("config.yaml", "metrics.jsonl", "checkpoints/step-0000000020.ckpt", "checkpoints/step-0000000030.ckpt")) {
+            Files.copy(whole.resolve(file), copy.resolve(file));
+        }
+        Path newest = copy.resolve("checkpoints/step-0000000030.ckpt");
+        byte[] bytes = Files.readAllBytes(newest);
+        Files.write(newest, Arrays.copyOf(bytes, bytes.length / 2));
+
+        Notices notices = new Notices();
+        TrainResult resumed = ssl4j.resume(copy, notices);
+        assertEquals(30, resumed.steps());
+        assertTrue(notices.messages.get(0).startsWith("skipped damaged checkpoint " + newest + " at byte "), notices.messages.toString());
+        assertTrue(notices.messages.get(1).contains("step-0000000020.ckpt after step 20 of 30"), notices.messages.toString());
+        for (String network : List.of("student", "teacher")) {
+            if (Files.exists(whole.resolve("networks/" + network + "-0000.params"))) {
+                assertArrayEquals(
+                        Files.readAllBytes(whole.resolve("networks/" + network + "-0000.params")),
+                        Files.readAllBytes(copy.resolve("networks/" + network + "-0000.params")),
+                        network);
+            }
+        }
+        assertEquals(Files.readAllLines(whole.resolve("metrics.jsonl")).size(), Files.readAllLines(copy.resolve("metrics.jsonl")).size());
+    }
+
+    @Test
+    void resumingWithAnEditedConfigIsRefusedNamingTheLine() throws Exception {
+        TrainSettings train = TrainSettings.of(20L, 6, 4, 10L, 5L, 10L, null);
+        Ssl4j ssl4j = Ssl4j.create();
+        Path run = dir.resolve("edited");
+        ssl4j.train(config(pseudoLabel(0.1), 3, train), run);
+        Path config = run.resolve("config.yaml");
+        Files.writeString(config, Files.readString(config).replace("lr: 0.1", "lr: 0.2"));
+        TrainingException error = assertThrows(TrainingException.class, () -> ssl4j.resume(run));
+        assertTrue(error.getMessage().matches(".*written with another config \\(line \\d+ was 'lr: 0.1', is 'lr: 0.2'\\)"), error.getMessage());
+    }
+
+    @Test
+    void resumingAFolderWithoutCheckpointsSaysSo() throws Exception {
+        Path run = dir.resolve("none");
+        Ssl4j ssl4j = Ssl4j.create();
+        IllegalArgumentException notRun = assertThrows(IllegalArgumentException.class, () -> ssl4j.resume(run));
+        assertTrue(notRun.getMessage().contains("is not a run folder"), notRun.getMessage());
+        ssl4j.train(config(pseudoLabel(0.1), 3, TrainSettings.of(10L, 6, 4, 10L, 5L, 10L, null)), run);
+        for (Path file : new Checkpoints(run.resolve("checkpoints")).list()) {
+            Files.delete(file);
+        }
+        TrainingException error = assertThrows(TrainingException.class, () -> ssl4j.resume(run));
+        assertTrue(error.getMessage().contains("no checkpoint in " + run.resolve("checkpoints")), error.getMessage());
     }
 
     @Test
