@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.nd.Losses;
 
@@ -28,7 +29,7 @@ class ExactSoftPhaseTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Pair withFeedback = networks(manager);
             List<float[]> start = withFeedback.teacher().snapshot();
-            step(withFeedback, 0, manager);
+            String report = step(withFeedback, 0, manager);
             Pair waiting = networks(manager);
             step(waiting, 1, manager);
             List<float[]> after = withFeedback.teacher().snapshot();
@@ -54,7 +55,9 @@ class ExactSoftPhaseTest {
             }
             assertTrue(normSquared > 1e-8, "the check needs a non-zero gradient, got " + normSquared);
             double relative = Math.sqrt(errorSquared / normSquared);
-            assertTrue(relative < 0.05, "relative error " + relative + " of |grad| " + Math.sqrt(normSquared));
+            assertTrue(
+                    relative < 0.05,
+                    "relative error " + relative + " of |grad| " + Math.sqrt(normSquared) + "; step: " + report);
         }
     }
 
@@ -96,7 +99,8 @@ class ExactSoftPhaseTest {
         }
     }
 
-    private static void step(Pair pair, long waitSteps, NDManager manager) {
+    /** One step; returns the step's scalar outputs, for failure messages. */
+    private static String step(Pair pair, long waitSteps, NDManager manager) {
         ExactSoftPhase phase =
                 new ExactSoftPhase(
                         1,
@@ -111,7 +115,12 @@ class ExactSoftPhaseTest {
                         null,
                         null);
         try (NDManager step = manager.newSubManager()) {
-            phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true)));
+            StepResult result =
+                    phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true)));
+            StringBuilder values = new StringBuilder();
+            new java.util.TreeMap<>(result.losses())
+                    .forEach((name, value) -> values.append(name).append('=').append(value.getFloat()).append(' '));
+            return values.toString();
         }
     }
 
