@@ -12,6 +12,7 @@ import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.nd.Scalars;
 import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.PseudoLabels;
@@ -167,7 +168,7 @@ public final class CrossEntropyStudent implements Student {
                 NDArray unlabeledLoss = labels.loss(viewLogits, labelSmoothing);
                 losses.put(UNLABELED, unlabeledLoss);
                 float weight = (float) unlabeledWeight.applyAsDouble(context.step());
-                total = total.add(unlabeledLoss.mul(weight));
+                total = total.add(Scalars.times(unlabeledLoss, weight));
             }
             if (weak != null || strong != null) {
                 for (AuxiliaryLoss auxiliary : auxiliaryLosses) {

@@ -14,6 +14,7 @@ import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.nd.Scalars;
 import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.role.AuxiliaryLoss;
 
@@ -141,7 +142,7 @@ final class ExactSoftPhase implements Phase {
         AuxiliaryInputs logits = TeacherForward.run(teacher, !auxiliaryLosses.isEmpty(), context);
         NDArray labels;
         try (GradientCollector collector = context.newGradientCollector()) {
-            labels = logits.strongLogits().div(temperature).softmax(1);
+            labels = Scalars.times(logits.strongLogits(), 1.0 / temperature).softmax(1);
         }
         Map<String, NDArray> losses = new LinkedHashMap<>();
         NDArray labelGradient = null;

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.nd.Scalars;
 import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.PseudoLabelStrategy;
@@ -168,7 +169,7 @@ public final class MetaTeacher implements Teacher {
                 NDArray pseudoLabelTerm = labels.loss(logits.strongLogits(), 0f);
                 losses.put(PSEUDO_LABEL_TERM, pseudoLabelTerm);
                 losses.put(FEEDBACK, context.manager().create((float) h));
-                total = total.add(pseudoLabelTerm.mul(weight));
+                total = total.add(Scalars.times(pseudoLabelTerm, weight));
             }
             losses.put(LOSS, total);
             collector.backward(total);

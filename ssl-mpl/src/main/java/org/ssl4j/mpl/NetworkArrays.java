@@ -2,6 +2,7 @@ package org.ssl4j.mpl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,8 @@ import org.ssl4j.api.model.Network;
  * collector (in-place changes of parameters that record gradients fail inside one).
  */
 final class NetworkArrays {
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private NetworkArrays() {}
 
@@ -53,7 +56,8 @@ final class NetworkArrays {
     static void setParameters(Network network, List<NDArray> values) {
         List<NDArray> arrays = trainable(network);
         for (int i = 0; i < arrays.size(); i++) {
-            values.get(i).copyTo(arrays.get(i));
+            // an indexed assignment copies inside libtorch; copyTo/set(Buffer) may not
+            arrays.get(i).set(ALL, values.get(i));
         }
     }
 

@@ -130,4 +130,17 @@ final class BlockNetwork implements Network {
     List<float[]> snapshot() {
         return arrays().stream().map(NDArray::toFloatArray).toList();
     }
+
+    /**
+     * Overwrites a parameter's values in place, with a copy made inside libtorch ({@code
+     * NDArray.set(float[])} may alias a Java buffer that is freed later).
+     *
+     * @param array a parameter array
+     * @param values its new values, flat
+     */
+    static void assign(NDArray array, float[] values) {
+        try (NDManager scratch = NDManager.newBaseManager()) {
+            array.set(new ai.djl.ndarray.index.NDIndex("..."), scratch.create(values, array.getShape()));
+        }
+    }
 }

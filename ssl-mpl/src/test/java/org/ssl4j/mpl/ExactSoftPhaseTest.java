@@ -57,8 +57,20 @@ class ExactSoftPhaseTest {
             double relative = Math.sqrt(errorSquared / normSquared);
             assertTrue(
                     relative < 0.05,
-                    "relative error " + relative + " of |grad| " + Math.sqrt(normSquared) + "; step: " + report);
+                    "relative error " + relative + " of |grad| " + Math.sqrt(normSquared) + "; step: " + report
+                            + "; max change with feedback " + maxChange(start, after)
+                            + ", without " + maxChange(start, supervisedOnly));
         }
+    }
+
+    private static double maxChange(List<float[]> from, List<float[]> to) {
+        double max = 0;
+        for (int p = 0; p < from.size(); p++) {
+            for (int i = 0; i < from.get(p).length; i++) {
+                max = Math.max(max, Math.abs(to.get(p)[i] - from.get(p)[i]));
+            }
+        }
+        return max;
     }
 
     /** J with one teacher element moved: the student's labeled loss after one SGD step on q. */
@@ -74,7 +86,7 @@ class ExactSoftPhaseTest {
         float[] moved = values.clone();
         moved[element] += (float) by;
         NDArray teacherParameter = pair.teacher().arrays().get(parameter);
-        teacherParameter.set(moved);
+        BlockNetwork.assign(teacherParameter, moved);
         try (NDManager scratch = labeled.inputs().getManager().newSubManager()) {
             NDArray strong = unlabeled.strong().duplicate();
             strong.attach(scratch);
@@ -92,9 +104,9 @@ class ExactSoftPhaseTest {
                             .getFloat();
             List<NDArray> studentArrays = pair.student().arrays();
             for (int p = 0; p < studentArrays.size(); p++) {
-                studentArrays.get(p).set(studentStart.get(p));
+                BlockNetwork.assign(studentArrays.get(p), studentStart.get(p));
             }
-            teacherParameter.set(values);
+            BlockNetwork.assign(teacherParameter, values);
             return loss;
         }
     }

@@ -103,7 +103,7 @@ class MetaTeacherTest {
     }
 
     private static void setParameter(NDArray array, float[] values) {
-        array.set(values);
+        BlockNetwork.assign(array, values);
     }
 
     /** The teacher's parameters before and after one learn() with feedback h (null: none). */

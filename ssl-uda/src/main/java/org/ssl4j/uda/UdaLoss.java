@@ -3,6 +3,7 @@ package org.ssl4j.uda;
 import ai.djl.ndarray.NDArray;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.nd.Scalars;
 import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.role.AuxiliaryLoss;
 
@@ -95,7 +96,7 @@ public final class UdaLoss implements AuxiliaryLoss {
         if (divergence == Divergence.KL) {
             perExample = perExample.add(target.mul(logTarget).sum(new int[] {1}));
         }
-        return Losses.maskedMean(perExample, mask).mul((float) weightAt(context.step()));
+        return Scalars.times(Losses.maskedMean(perExample, mask), weightAt(context.step()));
     }
 
     /**
