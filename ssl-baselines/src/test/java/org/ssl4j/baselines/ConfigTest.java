@@ -15,6 +15,8 @@ import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.role.TeacherConfig;
+import org.ssl4j.testkit.fixtures.MlpBackbone;
+import org.ssl4j.testkit.fixtures.TestSgd;
 
 class ConfigTest {
 

@@ -23,6 +23,11 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
+import org.ssl4j.testkit.fixtures.MlpBackbone;
+import org.ssl4j.testkit.fixtures.TestMethodContext;
+import org.ssl4j.testkit.fixtures.TestSgd;
+import org.ssl4j.testkit.fixtures.TestStepContext;
+import org.ssl4j.testkit.fixtures.ToyData;
 
 class CrossEntropyStudentTest {
 

@@ -19,6 +19,12 @@ import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
 import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.TeacherContext;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
+import org.ssl4j.testkit.fixtures.MlpBackbone;
+import org.ssl4j.testkit.fixtures.TestMethodContext;
+import org.ssl4j.testkit.fixtures.TestSgd;
+import org.ssl4j.testkit.fixtures.TestStepContext;
+import org.ssl4j.testkit.fixtures.ToyData;
 
 class TeacherTest {
 

@@ -12,6 +12,12 @@ import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
+import org.ssl4j.testkit.fixtures.MlpBackbone;
+import org.ssl4j.testkit.fixtures.TestMethodContext;
+import org.ssl4j.testkit.fixtures.TestSgd;
+import org.ssl4j.testkit.fixtures.TestStepContext;
+import org.ssl4j.testkit.fixtures.ToyData;
 
 /**
  * The exact soft variant's teacher gradient against a brute-force finite difference of the

@@ -13,6 +13,12 @@ import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
+import org.ssl4j.testkit.fixtures.MlpBackbone;
+import org.ssl4j.testkit.fixtures.TestMethodContext;
+import org.ssl4j.testkit.fixtures.TestSgd;
+import org.ssl4j.testkit.fixtures.TestStepContext;
+import org.ssl4j.testkit.fixtures.ToyData;
 
 /**
  * The hard feedback rule: its sign (labels that helped the student become more likely), and the

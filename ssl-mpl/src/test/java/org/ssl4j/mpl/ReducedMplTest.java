@@ -20,6 +20,12 @@ import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
+import org.ssl4j.testkit.fixtures.MlpBackbone;
+import org.ssl4j.testkit.fixtures.TestMethodContext;
+import org.ssl4j.testkit.fixtures.TestSgd;
+import org.ssl4j.testkit.fixtures.TestStepContext;
+import org.ssl4j.testkit.fixtures.ToyData;
 
 /** Reduced MPL: the large teacher is trained, its predictions stored, then freed before the student exists. */
 class ReducedMplTest {
