@@ -21,6 +21,7 @@ class ModuleRulesTest {
             List.of(
                     "org.ssl4j.baselines",
                     "org.ssl4j.uda",
+                    "org.ssl4j.noisystudent",
                     "org.ssl4j.optim",
                     "org.ssl4j.augment",
                     "org.ssl4j.models.basic",

@@ -1,6 +1,8 @@
 package org.ssl4j.runtime.training;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
 import org.ssl4j.api.data.SslData;
 import org.ssl4j.api.method.PhaseContext;
@@ -11,5 +13,15 @@ import org.ssl4j.api.method.PhaseContext;
  * @param data the run's data
  * @param manager the phase-long manager
  * @param random the phase's generator
+ * @param folder the run's folder
  */
-record PhaseScope(SslData data, NDManager manager, Random random) implements PhaseContext {}
+record PhaseScope(SslData data, NDManager manager, Random random, Path folder) implements PhaseContext {
+
+    /**
+     * @return the run's folder
+     */
+    @Override
+    public Optional<Path> runFolder() {
+        return Optional.of(folder);
+    }
+}

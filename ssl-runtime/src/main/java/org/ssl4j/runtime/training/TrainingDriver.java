@@ -189,7 +189,7 @@ public final class TrainingDriver {
             BatchSampler unlabeled =
                     plan.unlabeled() > 0 ? new BatchSampler(data.unlabeled().size(), phaseSeed * 2 + 1) : null;
             try (NDManager phaseManager = runManager.newSubManager()) {
-                phase.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed)));
+                phase.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed), folder.root()));
                 if (loopStarted == 0) {
                     loopStarted = System.nanoTime();
                 }
@@ -213,7 +213,8 @@ public final class TrainingDriver {
                 UnlabeledBatch unlabeledBatch =
                         unlabeled == null
                                 ? null
-                                : unlabeledBatch(stepManager, unlabeled.next(plan.unlabeled()), plan, random);
+                                : unlabeledBatch(
+                                        stepManager, unlabeledIndices(phase, plan, unlabeled, random), plan, random);
                 StepScope context =
                         new StepScope(
                                 phase.name(), step, phase.steps(), stepManager, labeledBatch, unlabeledBatch, random);
@@ -230,6 +231,26 @@ public final class TrainingDriver {
                             phase.name(), step, globalStep, totalSteps, losses, examples / Math.max(elapsed, 1e-9), elapsed);
             globalStep++;
             listeners.forEach(l -> l.stepFinished(event));
+        }
+
+        private long[] unlabeledIndices(Phase phase, BatchPlan plan, BatchSampler sampler, Random random) {
+            long[] chosen = phase.unlabeledIndices(plan.unlabeled(), random);
+            if (chosen == null) {
+                return sampler.next(plan.unlabeled());
+            }
+            long size = data.unlabeled().size();
+            if (chosen.length != plan.unlabeled()) {
+                throw new IllegalStateException(
+                        "phase '" + phase.name() + "' chose " + chosen.length + " unlabeled examples, its plan asks for "
+                                + plan.unlabeled());
+            }
+            for (long index : chosen) {
+                if (index < 0 || index >= size) {
+                    throw new IllegalStateException(
+                            "phase '" + phase.name() + "' chose unlabeled example " + index + " of a split of " + size);
+                }
+            }
+            return chosen;
         }
 
         private LabeledBatch labeledBatch(NDManager manager, long[] indices, Random random) {
