@@ -151,7 +151,7 @@ final class StudentPhase implements Phase {
             }
             if (context.runFolder().isPresent()) {
                 Path file = context.runFolder().get().resolve(FOLDER).resolve(fileName(round));
-                PseudoLabelFile.write(set, file, describe());
+                PseudoLabelFile.write(set, file, describe(perClass(classes, size)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(name() + ": " + e.getMessage(), e);
@@ -179,13 +179,12 @@ final class StudentPhase implements Phase {
                 labeler.label(teacher, context.data().unlabeled(), classes, context.manager(), name());
         int[] copies;
         if (config.balance()) {
-            int perClass = config.perClass() == 0 ? Math.max(1, size / classes) : config.perClass();
             copies =
                     ClassBalancer.balance(
                                     predictions.labels(),
                                     predictions.confidences(),
                                     classes,
-                                    perClass,
+                                    perClass(classes, size),
                                     config.threshold(),
                                     context.random())
                             .copies();
@@ -195,7 +194,11 @@ final class StudentPhase implements Phase {
         return new PseudoLabelSet(predictions, copies);
     }
 
-    private String describe() {
+    private int perClass(int classes, int size) {
+        return config.perClass() == 0 ? Math.max(1, size / classes) : config.perClass();
+    }
+
+    private String describe(int perClass) {
         return String.format(
                 "ssl4j pseudo-labels, %s: teacher '%s', %s, temperature %s, threshold %s, balance %s,"
                         + " perClass %d%s",
@@ -205,7 +208,7 @@ final class StudentPhase implements Phase {
                 config.temperature(),
                 config.threshold(),
                 config.balance(),
-                config.perClass(),
+                perClass,
                 config.readPseudoLabels() == null ? "" : ", read from " + config.readPseudoLabels());
     }
 

@@ -30,8 +30,7 @@ public interface PhaseContext {
 
     /**
      * The run's folder, where a phase may write files of its own, in a sub-folder it names
-     * (Noisy Student writes {@code pseudo-labels/round-K.csv}). Added in SPI
-     * 1.1.
+     * (Noisy Student writes {@code pseudo-labels/round-K.csv}). Added in SPI 1.1.
      *
      * @return the folder, or empty (the default) when the run keeps no folder
      */
