@@ -22,6 +22,7 @@ class ModuleRulesTest {
                     "org.ssl4j.baselines",
                     "org.ssl4j.uda",
                     "org.ssl4j.mpl",
+                    "org.ssl4j.noisystudent",
                     "org.ssl4j.optim",
                     "org.ssl4j.augment",
                     "org.ssl4j.models.basic",

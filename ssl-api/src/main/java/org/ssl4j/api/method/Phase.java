@@ -1,5 +1,7 @@
 package org.ssl4j.api.method;
 
+import java.util.Random;
+
 /**
  * A stretch of training with one kind of step: MPL's main phase and its finetune, each Noisy
  * Student round, a supervised warm-up. The runtime runs a method's phases in order.
@@ -30,6 +32,23 @@ public interface Phase {
      * @param context the data and a phase-long manager
      */
     default void begin(PhaseContext context) {}
+
+    /**
+     * Picks the unlabeled examples of the next step, for a phase that samples from a set of its
+     * own (Noisy Student draws from its filtered and class-balanced pseudo-labeled set, with
+     * repeats) instead of uniformly from the unlabeled split. The runtime calls it before each
+     * step of a phase whose {@link #batches()} ask for unlabeled data, then gathers the chosen
+     * examples and makes their views as usual; {@link UnlabeledBatch#indices()} are the indices
+     * returned here, in order. Added in SPI 1.1.
+     *
+     * @param count how many indices the step needs ({@code batches().unlabeled()})
+     * @param random the step's generator (the one {@link StepContext#random()} then returns)
+     * @return {@code count} indices into the unlabeled split, repeats allowed; or null (the
+     *     default) to let the runtime sample the split uniformly, each example once per pass
+     */
+    default long[] unlabeledIndices(int count, Random random) {
+        return null;
+    }
 
     /**
      * Runs one step: forward passes, losses, backward, network updates.

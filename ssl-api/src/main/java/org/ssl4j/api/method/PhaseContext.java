@@ -1,6 +1,8 @@
 package org.ssl4j.api.method;
 
 import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Random;
 import org.ssl4j.api.data.SslData;
 
@@ -36,5 +38,15 @@ public interface PhaseContext {
      */
     default boolean resumed() {
         return false;
+    }
+
+    /**
+     * The run's folder, where a phase may write files of its own, in a sub-folder it names
+     * (Noisy Student writes {@code pseudo-labels/round-K.csv}). Added in SPI 1.1.
+     *
+     * @return the folder, or empty (the default) when the run keeps no folder
+     */
+    default Optional<Path> runFolder() {
+        return Optional.empty();
     }
 }

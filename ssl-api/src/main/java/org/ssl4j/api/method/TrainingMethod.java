@@ -31,9 +31,10 @@ import org.ssl4j.api.state.StateWriter;
  *       teacher's auxiliary losses (UDA) come from config; a second phase {@code finetune}
  *       trains the student on labeled data only.
  *   <li><b>Noisy Student</b>: one phase per round; each round's {@link Phase#begin} labels the
- *       whole unlabeled pool with the frozen teacher (clean inputs, evaluation mode), filters and
- *       balances it, and its steps train a new student under noise; {@link #evaluated()} follows
- *       the latest student.
+ *       whole unlabeled pool with the previous round's network (clean inputs, evaluation mode),
+ *       filters and balances it and writes it to {@link PhaseContext#runFolder()}; its steps
+ *       train a new student under noise on the examples it picks from that set ({@link
+ *       Phase#unlabeledIndices}, SPI 1.1); {@link #evaluated()} follows the latest student.
  * </ul>
  */
 public interface TrainingMethod {

@@ -335,7 +335,7 @@ public final class TrainingDriver {
                 resumeState = null;
             }
             try (NDManager phaseManager = runManager.newSubManager()) {
-                current.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed), resumed));
+                current.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed), resumed, folder.root()));
                 if (loopStarted == 0) {
                     loopStarted = System.nanoTime();
                 }
@@ -364,7 +364,8 @@ public final class TrainingDriver {
                 UnlabeledBatch unlabeledBatch =
                         unlabeled == null
                                 ? null
-                                : unlabeledBatch(stepManager, unlabeled.next(plan.unlabeled()), plan, random);
+                                : unlabeledBatch(
+                                        stepManager, unlabeledIndices(phase, plan, unlabeled, random), plan, random);
                 StepScope context =
                         new StepScope(
                                 phase.name(), step, phase.steps(), stepManager, labeledBatch, unlabeledBatch, random);
@@ -423,6 +424,26 @@ public final class TrainingDriver {
             throw new TrainingException(
                     where + "; stopped (train.onNonFinite: stop); " + kept
                             + "; lower the learning rate or check the data");
+        }
+
+        private long[] unlabeledIndices(Phase phase, BatchPlan plan, BatchSampler sampler, Random random) {
+            long[] chosen = phase.unlabeledIndices(plan.unlabeled(), random);
+            if (chosen == null) {
+                return sampler.next(plan.unlabeled());
+            }
+            long size = data.unlabeled().size();
+            if (chosen.length != plan.unlabeled()) {
+                throw new IllegalStateException(
+                        "phase '" + phase.name() + "' chose " + chosen.length + " unlabeled examples, its plan asks for "
+                                + plan.unlabeled());
+            }
+            for (long index : chosen) {
+                if (index < 0 || index >= size) {
+                    throw new IllegalStateException(
+                            "phase '" + phase.name() + "' chose unlabeled example " + index + " of a split of " + size);
+                }
+            }
+            return chosen;
         }
 
         private LabeledBatch labeledBatch(NDManager manager, long[] indices, Random random) {

@@ -1,0 +1,115 @@
+package org.ssl4j.noisystudent;
+
+import java.util.List;
+import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.config.InvalidConfigException;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.method.TrainingMethod;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.OptimizerConfig;
+
+/**
+ * Config of the {@code noisy-student} method (Xie et al. 2020): round 0 trains a teacher on the
+ * labeled data; each of {@code rounds} rounds then labels the whole unlabeled pool with the
+ * current teacher (clean inputs, evaluation mode), filters and balances the labels, trains a new
+ * student on labeled plus pseudo-labelled data under noise (the runtime's strong augmentation on
+ * the pseudo-labelled images, and the dropout and stochastic depth of the student's backbone),
+ * and makes that student the next teacher. Every phase runs {@code train.steps} steps.
+ *
+ * @param teacher the round-0 teacher's architecture, required
+ * @param students the students' architectures: empty (default) for the teacher's in every round,
+ *     one for every round, or one per round (equal or larger, as the paper)
+ * @param rounds the number of student rounds K, at least 1; default 3
+ * @param optimizer every network's optimizer and schedule, required
+ * @param pseudoLabels {@code soft} (default: {@code softmax(z / temperature)}) or {@code hard}
+ *     (the argmax, with {@code labelSmoothing})
+ * @param temperature T of the soft labels, positive; default 1
+ * @param threshold the confidence floor: examples whose teacher confidence is below it are
+ *     dropped, and no class threshold goes below it; in [0, 1], default 0.3
+ * @param balance whether to balance classes to {@code perClass} (default true); false keeps every
+ *     example at or above the threshold once
+ * @param perClass the balanced count per class, at least 0; default 0, meaning the unlabeled
+ *     pool's size divided by the number of classes
+ * @param unlabeledWeight the weight ("ratio") of the pseudo-label cross-entropy, at least 0;
+ *     default 1
+ * @param labelSmoothing label smoothing of the labeled cross-entropy (and of hard pseudo labels),
+ *     in [0, 1); default 0.1
+ * @param labelBatchSize examples per forward pass when pseudo-labelling, at least 1; default 256
+ * @param readPseudoLabels a folder holding {@code round-1.csv .. round-K.csv} ({@link
+ *     PseudoLabelFile}) to train on instead of labelling with the teacher; default none. Every
+ *     round's file must exist
+ */
+public record NoisyStudentConfig(
+        BackboneConfig teacher,
+        List<BackboneConfig> students,
+        Integer rounds,
+        OptimizerConfig optimizer,
+        String pseudoLabels,
+        Double temperature,
+        Double threshold,
+        Boolean balance,
+        Integer perClass,
+        Double unlabeledWeight,
+        Double labelSmoothing,
+        Integer labelBatchSize,
+        String readPseudoLabels)
+        implements MethodConfig {
+
+    /** Checks required fields and ranges, and fills the defaults. */
+    public NoisyStudentConfig {
+        Checks.required("teacher", teacher);
+        students = Checks.listOf("students", students);
+        rounds = rounds == null ? 3 : rounds;
+        Checks.inRange("rounds", rounds, 1, 100);
+        if (students.size() > 1 && students.size() != rounds) {
+            throw new InvalidConfigException(
+                    "students",
+                    "must hold 0, 1 or 'rounds' (" + rounds + ") backbones, got " + students.size());
+        }
+        Checks.required("optimizer", optimizer);
+        pseudoLabels =
+                pseudoLabels == null
+                        ? LabelKind.SOFT.configName()
+                        : LabelKind.fromConfig("pseudoLabels", pseudoLabels).configName();
+        temperature = temperature == null ? 1.0 : temperature;
+        Checks.positive("temperature", temperature);
+        threshold = threshold == null ? 0.3 : threshold;
+        Checks.inUnitInterval("threshold", threshold);
+        balance = balance == null ? Boolean.TRUE : balance;
+        perClass = perClass == null ? 0 : perClass;
+        Checks.nonNegative("perClass", perClass);
+        unlabeledWeight = unlabeledWeight == null ? 1.0 : unlabeledWeight;
+        Checks.nonNegative("unlabeledWeight", unlabeledWeight);
+        labelSmoothing = labelSmoothing == null ? 0.1 : labelSmoothing;
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw new InvalidConfigException(
+                    "labelSmoothing", "must be in [0, 1), got " + labelSmoothing);
+        }
+        labelBatchSize = labelBatchSize == null ? 256 : labelBatchSize;
+        Checks.positive("labelBatchSize", labelBatchSize);
+    }
+
+    /**
+     * @return {@link #pseudoLabels} as an enum
+     */
+    LabelKind labelKind() {
+        return LabelKind.fromConfig("pseudoLabels", pseudoLabels);
+    }
+
+    /**
+     * @param round a student round, 1 to {@link #rounds}
+     * @return that round's student architecture
+     */
+    BackboneConfig student(int round) {
+        if (students.isEmpty()) {
+            return teacher;
+        }
+        return students.size() == 1 ? students.get(0) : students.get(round - 1);
+    }
+
+    @Override
+    public TrainingMethod create(MethodContext context) {
+        return new NoisyStudentMethod(this, context);
+    }
+}

@@ -1,0 +1,132 @@
+package org.ssl4j.noisystudent;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes a round's {@link PseudoLabelSet} as CSV ({@code pseudo-labels/round-K.csv} in
+ * the run folder), one row per example of the unlabeled split, in split order:
+ *
+ * <pre>
+ * # ssl4j pseudo-labels, round 1 (comment lines start with '#')
+ * index,label,confidence,copies,p0,p1,...,p{K-1}
+ * 0,9,0.9987,1,0.0001,...,0.9987
+ * </pre>
+ *
+ * {@code index} is the example's position in the unlabeled split, {@code label} the teacher's
+ * class, {@code confidence} its probability {@code max softmax(z)}, {@code copies} how many times
+ * the student sees the example (0 for filtered-out ones), and {@code p0..p{K-1}} the soft target
+ * {@code softmax(z / T)}. A file made elsewhere needs the same columns, one row per unlabeled
+ * example in index order; the copies are used as they are.
+ */
+final class PseudoLabelFile {
+
+    private static final String COMMENT = "#";
+
+    private PseudoLabelFile() {}
+
+    /**
+     * Writes a set, creating the parent folders.
+     *
+     * @param set the set
+     * @param file where
+     * @param comment a one-line comment for the first line
+     * @throws IOException when the file cannot be written
+     */
+    static void write(PseudoLabelSet set, Path file, String comment) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        TeacherPredictions predictions = set.predictions();
+        int classes = predictions.classes();
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(COMMENT + " " + comment.replace('\n', ' '));
+            out.newLine();
+            StringBuilder header = new StringBuilder("index,label,confidence,copies");
+            for (int k = 0; k < classes; k++) {
+                header.append(",p").append(k);
+            }
+            out.write(header.toString());
+            out.newLine();
+            StringBuilder row = new StringBuilder();
+            for (int i = 0; i < predictions.size(); i++) {
+                row.setLength(0);
+                row.append(i).append(',').append(predictions.labels()[i]).append(',')
+                        .append(predictions.confidences()[i]).append(',').append(set.copies()[i]);
+                for (int k = 0; k < classes; k++) {
+                    row.append(',').append(predictions.distributions()[i * classes + k]);
+                }
+                out.write(row.toString());
+                out.newLine();
+            }
+        }
+    }
+
+    /**
+     * Reads a set written by {@link #write} (or made elsewhere in the same format).
+     *
+     * @param file the CSV file
+     * @param size the unlabeled split's size N, which the file must cover row by row
+     * @param classes the number of classes K
+     * @return the set
+     * @throws IOException when the file cannot be read, or does not hold N rows of K classes in
+     *     index order
+     */
+    static PseudoLabelSet read(Path file, int size, int classes) throws IOException {
+        int[] labels = new int[size];
+        float[] confidences = new float[size];
+        float[] distributions = new float[size * classes];
+        int[] copies = new int[size];
+        int rows = 0;
+        boolean header = true;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank() || line.startsWith(COMMENT)) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] cells = line.split(",");
+                String where = file + ":" + lineNumber + ": ";
+                if (cells.length != 4 + classes) {
+                    throw new IOException(
+                            where + "expected " + (4 + classes) + " columns, got " + cells.length);
+                }
+                try {
+                    if (rows >= size || Integer.parseInt(cells[0].trim()) != rows) {
+                        throw new IOException(
+                                where + "expected the row of example " + rows + " of " + size);
+                    }
+                    labels[rows] = Integer.parseInt(cells[1].trim());
+                    if (labels[rows] < 0 || labels[rows] >= classes) {
+                        throw new IOException(where + "label " + labels[rows] + " is not in [0, " + classes + ")");
+                    }
+                    confidences[rows] = Float.parseFloat(cells[2].trim());
+                    copies[rows] = Integer.parseInt(cells[3].trim());
+                    for (int k = 0; k < classes; k++) {
+                        distributions[rows * classes + k] = Float.parseFloat(cells[4 + k].trim());
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IOException(where + "not a number: " + e.getMessage(), e);
+                }
+                rows++;
+            }
+        }
+        if (rows != size) {
+            throw new IOException(file + ": " + rows + " rows, but the unlabeled split has " + size);
+        }
+        try {
+            return new PseudoLabelSet(
+                    new TeacherPredictions(classes, labels, confidences, distributions), copies);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.ssl4j.noisystudent;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.dataset.ArrayDataset;
+import ai.djl.training.dataset.Batch;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import org.ssl4j.api.model.Network;
+
+/**
+ * Labels a whole split with a teacher: the clean (stored, un-augmented) examples, in batches, in
+ * evaluation mode ({@code training = false}: dropout off, batch norm on its running statistics),
+ * outside any gradient collector. Progress (examples done, images/s) goes to the platform logger
+ * {@code org.ssl4j.noisystudent} at INFO, about every tenth of the split.
+ */
+final class PseudoLabeler {
+
+    private static final Logger LOG = System.getLogger("org.ssl4j.noisystudent");
+    private static final int REPORTS = 10;
+
+    private final int batchSize;
+    private final float temperature;
+
+    /**
+     * @param batchSize examples per forward pass, at least 1
+     * @param temperature T of the soft targets {@code softmax(z / T)}, positive
+     */
+    PseudoLabeler(int batchSize, double temperature) {
+        if (batchSize < 1 || !(temperature > 0)) {
+            throw new IllegalArgumentException(
+                    "batch size must be at least 1 and temperature positive, got " + batchSize
+                            + " and " + temperature);
+        }
+        this.batchSize = batchSize;
+        this.temperature = (float) temperature;
+    }
+
+    /**
+     * Labels every example of {@code split}, in order.
+     *
+     * @param teacher the network that labels, run with {@code training = false}
+     * @param split the examples (its labels, if any, are not read)
+     * @param classes the number of classes K the teacher predicts
+     * @param parent the manager under which each batch's scratch manager opens (and closes)
+     * @param task a name for the progress lines ({@code round-1})
+     * @return the predictions, in Java arrays
+     */
+    TeacherPredictions label(
+            Network teacher, ArrayDataset split, int classes, NDManager parent, String task) {
+        int size = Math.toIntExact(split.size());
+        int[] labels = new int[size];
+        float[] confidences = new float[size];
+        float[] distributions = new float[size * classes];
+        long started = System.nanoTime();
+        int reportEvery = Math.max(1, size / REPORTS);
+        int nextReport = reportEvery;
+        for (int from = 0; from < size; from += batchSize) {
+            int to = Math.min(size, from + batchSize);
+            try (NDManager scratch = parent.newSubManager();
+                    Batch batch = split.getByRange(scratch, from, to)) {
+                NDArray logits = teacher.forward(batch.getData().head(), false);
+                NDArray probabilities = logits.softmax(1);
+                int[] predicted = probabilities.argMax(1).toType(DataType.INT32, false).toIntArray();
+                System.arraycopy(predicted, 0, labels, from, to - from);
+                float[] best = probabilities.max(new int[] {1}).toFloatArray();
+                System.arraycopy(best, 0, confidences, from, to - from);
+                NDArray targets =
+                        temperature == 1f ? probabilities : logits.div(temperature).softmax(1);
+                float[] rows = targets.toFloatArray();
+                System.arraycopy(rows, 0, distributions, from * classes, rows.length);
+            }
+            if (to >= nextReport || to == size) {
+                double seconds = (System.nanoTime() - started) / 1e9;
+                LOG.log(
+                        Level.INFO,
+                        String.format(
+                                "%s: pseudo-labelled %d/%d unlabeled examples (%.0f%%), %.0f images/s",
+                                task, to, size, 100.0 * to / size, to / Math.max(seconds, 1e-9)));
+                nextReport = (to / reportEvery + 1) * reportEvery;
+            }
+        }
+        return new TeacherPredictions(classes, labels, confidences, distributions);
+    }
+}

@@ -1,0 +1,85 @@
+package org.ssl4j.noisystudent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PseudoLabelSetTest {
+
+    private static PseudoLabelSet sample() {
+        TeacherPredictions predictions =
+                new TeacherPredictions(
+                        2,
+                        new int[] {1, 0, 1},
+                        new float[] {0.75f, 0.5f, 0.875f},
+                        new float[] {0.25f, 0.75f, 0.5f, 0.5f, 0.125f, 0.875f});
+        return new PseudoLabelSet(predictions, new int[] {2, 0, 1});
+    }
+
+    @Test
+    void expandsCopiesAndCountsPerClass() {
+        PseudoLabelSet set = sample();
+
+        assertEquals(3, set.total());
+        assertArrayEquals(new int[] {0, 0, 2}, set.expanded());
+        assertArrayEquals(new long[] {0, 3}, set.perClass());
+    }
+
+    @Test
+    void writesTheDocumentedCsvAndReadsItBack(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("pseudo-labels").resolve("round-1.csv");
+
+        PseudoLabelFile.write(sample(), file, "test set");
+        PseudoLabelSet read = PseudoLabelFile.read(file, 3, 2);
+
+        assertEquals(
+                "# test set\nindex,label,confidence,copies,p0,p1\n0,1,0.75,2,0.25,0.75\n"
+                        + "1,0,0.5,0,0.5,0.5\n2,1,0.875,1,0.125,0.875\n",
+                Files.readString(file));
+        assertArrayEquals(new int[] {2, 0, 1}, read.copies());
+        assertArrayEquals(new int[] {1, 0, 1}, read.predictions().labels());
+        assertArrayEquals(new float[] {0.75f, 0.5f, 0.875f}, read.predictions().confidences());
+        assertArrayEquals(sample().predictions().distributions(), read.predictions().distributions());
+    }
+
+    @Test
+    void readingRejectsAFileThatDoesNotCoverTheSplitRowByRow(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("round-1.csv");
+        Files.writeString(file, "index,label,confidence,copies,p0,p1\n1,0,0.5,1,0.5,0.5\n");
+        IOException outOfOrder = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+        assertTrue(outOfOrder.getMessage().contains("expected the row of example 0"), outOfOrder.getMessage());
+
+        Files.writeString(file, "index,label,confidence,copies,p0,p1\n0,0,0.5,1,0.5,0.5\n");
+        IOException tooShort = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 2, 2));
+        assertTrue(tooShort.getMessage().contains("1 rows, but the unlabeled split has 2"), tooShort.getMessage());
+
+        Files.writeString(file, "index,label,confidence,copies,p0,p1\n0,2,0.5,1,0.5,0.5\n");
+        assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+    }
+
+    @Test
+    void theSamplerDrawsEveryCopyOncePerPass() {
+        int[] expanded = {0, 0, 0, 4, 7};
+        PseudoLabelSampler sampler = new PseudoLabelSampler(expanded, new Random(3));
+        Random steps = new Random(5);
+
+        long[] firstPass = sampler.next(5, steps);
+        long[] secondPass = sampler.next(5, steps);
+
+        long[] sorted = firstPass.clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(new long[] {0, 0, 0, 4, 7}, sorted);
+        Arrays.sort(secondPass);
+        assertArrayEquals(new long[] {0, 0, 0, 4, 7}, secondPass);
+        assertThrows(IllegalArgumentException.class, () -> new PseudoLabelSampler(new int[0], new Random(1)));
+    }
+}
