@@ -12,30 +12,33 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.nd.Losses;
 
 /**
- * A few optimiser steps of B0 with the small-input stem on 32x32 images, the way the runtime
- * trains: a forward pass in training mode inside one {@link GradientCollector}, backward, then an
- * optimiser update per parameter and the gradient zeroed.
+ * A few optimiser steps of B0 with the small-input stem on 28x28 images (Fashion-MNIST's size),
+ * the way the runtime trains: a forward pass in training mode inside one {@link
+ * GradientCollector}, backward, then an optimiser update per parameter and the gradient zeroed.
+ * The network memorises a batch of random images; with Adam at 1e-3 the loss falls from about 2
+ * to below 0.1 in four steps, so halving it is a safe bar.
  */
 class EfficientNetTrainingTest {
 
-    private static final int STEPS = 6;
-    private static final int BATCH = 8;
+    private static final int STEPS = 4;
+    private static final int BATCH = 6;
 
     @Test
     void b0OnSmallImagesLowersItsLossAndEveryParameterLearns() {
-        DataSpec data = TestNetworks.images(1, 32, 10);
-        // No dropout or drop path: the loss of each step is then a function of the parameters.
+        DataSpec data = TestNetworks.images(1, 28, 10);
+        // No dropout or drop path: each step's loss then depends on the parameters alone.
         EfficientNetConfig config = new EfficientNetConfig("b0", 0.0, 0.0, true, null, null);
         Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Block block = TestNetworks.initialised(config, data, manager);
             Engine.getInstance().setRandomSeed(1);
-            NDArray images = manager.randomNormal(new Shape(BATCH, 1, 32, 32));
+            NDArray images = manager.randomNormal(new Shape(BATCH, 1, 28, 28));
             NDArray labels = manager.randomInteger(0, 10, new Shape(BATCH), DataType.INT32);
             float[] losses = new float[STEPS];
             for (int step = 0; step < STEPS; step++) {
@@ -55,7 +58,7 @@ class EfficientNetTrainingTest {
             assertTrue(Float.isFinite(losses[0]) && losses[0] > 1, "first loss " + losses[0]);
             assertTrue(
                     losses[STEPS - 1] < 0.5f * losses[0],
-                    "loss went from " + losses[0] + " to " + losses[STEPS - 1]);
+                    "losses " + Arrays.toString(losses));
         }
     }
 
