@@ -34,15 +34,17 @@ import org.ssl4j.api.model.BackboneConfig;
  * <tr><td>b5</td><td>1.6</td><td>2.2</td><td>456</td><td>0.4</td><td>30,389,784</td></tr>
  * <tr><td>b6</td><td>1.8</td><td>2.6</td><td>528</td><td>0.5</td><td>43,040,704</td></tr>
  * <tr><td>b7</td><td>2.0</td><td>3.1</td><td>600</td><td>0.5</td><td>66,347,960</td></tr>
- * <tr><td>b6-wide</td><td>5.0</td><td>2.6</td><td>800</td><td>0.5</td><td>B6_WIDE_PARAMETERS</td></tr>
- * <tr><td>l2</td><td>4.3</td><td>5.3</td><td>800</td><td>0.5</td><td>L2_PARAMETERS</td></tr>
+ * <tr><td>b6-wide</td><td>5.0</td><td>2.6</td><td>800</td><td>0.5</td><td>316,649,180</td></tr>
+ * <tr><td>l2</td><td>4.3</td><td>5.3</td><td>800</td><td>0.5</td><td>480,309,308</td></tr>
  * </table>
  *
  * B0-B7 are torchvision's counts. L2 is Noisy Student's (width 4.3, depth 5.3, resolution 800,
  * dropout 0.5; the papers quote about 480M parameters). B6-Wide is Meta Pseudo Labels' {@code
  * efficientnet-b6-mpl} from its reference code: B6's depth and dropout with width 5.0, at
- * resolution 800. Both counts are computed from the same layout the block is built from, not
- * from a built network.
+ * resolution 800, assuming (as that code does) the same MBConv blocks and head as B0-B7. Both
+ * counts are computed by {@link #parameterCount} from the layout the block is built from,
+ * without allocating anything; torchvision 0.14's {@code EfficientNet} class with the same
+ * multipliers gives the same two numbers.
  *
  * <p>Initialisation as torchvision: convolutions Kaiming-normal ({@code fan_out}), batch norms
  * at scale 1 and shift 0, the classifier uniform in {@code +-1/sqrt(classes)} with zero bias.
