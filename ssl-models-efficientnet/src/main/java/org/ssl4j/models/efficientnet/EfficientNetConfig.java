@@ -62,9 +62,11 @@ import org.ssl4j.api.model.BackboneConfig;
  * @param bnEpsilon every batch norm's epsilon; default 1e-3, the EfficientNet reference's (and
  *     torchvision's for b5-b7; torchvision's b0-b4 use PyTorch's default 1e-5); {@code > 0}
  * @param bnMomentum every batch norm's running-statistics momentum in PyTorch's convention
- *     ({@code running = (1 - m) * running + m * batch}); default 0.01, the EfficientNet
- *     reference's TensorFlow decay 0.99 (torchvision's b5-b7 use 0.01, its b0-b4 PyTorch's
- *     default 0.1); in (0, 1]. DJL's {@code BatchNorm.optMomentum} takes {@code 1 - bnMomentum}
+ *     ({@code running = (1 - m) * running + m * batch}); default 0.1, PyTorch's default and
+ *     torchvision's for b0-b4 (the EfficientNet reference and torchvision's b5-b7 use 0.01, i.e.
+ *     TensorFlow's decay 0.99). 0.1 makes the running statistics usable after tens of steps,
+ *     which matters when a method labels with the network in evaluation mode (a {@code self}
+ *     teacher); in (0, 1]. DJL's {@code BatchNorm.optMomentum} takes {@code 1 - bnMomentum}
  */
 public record EfficientNetConfig(
         String variant,
@@ -86,7 +88,7 @@ public record EfficientNetConfig(
         smallInputStem = smallInputStem != null && smallInputStem;
         bnEpsilon = bnEpsilon == null ? 1e-3 : bnEpsilon;
         Checks.positive("bnEpsilon", bnEpsilon);
-        bnMomentum = bnMomentum == null ? 0.01 : bnMomentum;
+        bnMomentum = bnMomentum == null ? 0.1 : bnMomentum;
         if (!(bnMomentum > 0 && bnMomentum <= 1)) {
             throw new InvalidConfigException("bnMomentum", "must be in (0, 1], got " + bnMomentum);
         }

@@ -19,10 +19,14 @@ final class Silu extends AbstractBlock {
 
     /**
      * @param x any array; the result belongs to its manager
-     * @return {@code x * sigmoid(x)}, a new array of the same shape
+     * @return {@code x * sigmoid(x)}, a new array of the same shape (the sigmoid in between is
+     *     closed)
      */
     static NDArray apply(NDArray x) {
-        return x.mul(Activation.sigmoid(x));
+        // The sigmoid is released at once; autograd keeps its own reference for backward.
+        try (NDArray sigmoid = Activation.sigmoid(x)) {
+            return x.mul(sigmoid);
+        }
     }
 
     /**

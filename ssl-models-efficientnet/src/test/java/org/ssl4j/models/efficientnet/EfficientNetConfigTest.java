@@ -30,7 +30,7 @@ class EfficientNetConfigTest {
         assertEquals(0.2, b0.dropPath());
         assertEquals(false, b0.smallInputStem());
         assertEquals(1e-3, b0.bnEpsilon());
-        assertEquals(0.01, b0.bnMomentum());
+        assertEquals(0.1, b0.bnMomentum());
         assertEquals(0.5, new EfficientNetConfig("l2", null, null, null, null, null).dropout());
         assertEquals(0.4, new EfficientNetConfig("b4", null, null, null, null, null).dropout());
         assertEquals(0.1, new EfficientNetConfig("b7", 0.1, null, null, null, null).dropout());
