@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.ssl4j.api.data.DataSpec;
@@ -13,6 +15,7 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.models.basic.SmallCnnConfig;
 import org.ssl4j.models.basic.WideResNetConfig;
+import org.ssl4j.models.efficientnet.EfficientNetConfig;
 import org.ssl4j.optim.SgdConfig;
 import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
@@ -25,22 +28,34 @@ import org.ssl4j.runtime.network.NetworkFactory;
 public final class StepBreakdown {
 
     public static void main(String[] args) {
-        boolean wrn = args[0].equals("wrn-28-2");
+        String model = args[0];
+        boolean wrn = model.equals("wrn-28-2");
+        boolean efficientNet = model.equals("efficientnet-b0");
         int threads = Integer.parseInt(args[1]);
-        int steps = wrn ? 10 : 60;
+        int steps = wrn || efficientNet ? 10 : 60;
+        int batch = efficientNet ? 16 : 64;
         EngineOps.setThreads(threads);
         EngineOps.setGradMode(false);
-        Shape example = wrn ? new Shape(3, 32, 32) : new Shape(1, 28, 28);
+        Shape example =
+                efficientNet ? new Shape(3, 64, 64) : wrn ? new Shape(3, 32, 32) : new Shape(1, 28, 28);
         List<String> classes = IntStream.range(0, 10).mapToObj(String::valueOf).toList();
         DataSpec data = new DataSpec(example, 10, classes, "random");
-        BackboneConfig backbone = wrn ? new WideResNetConfig(null, null, null, null, null) : new SmallCnnConfig();
+        BackboneConfig backbone =
+                efficientNet
+                        ? new EfficientNetConfig("b0", null, null, null, null, null)
+                        : wrn ? new WideResNetConfig(null, null, null, null, null) : new SmallCnnConfig();
+        OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = 0;
         try (NDManager run = NDManager.newBaseManager()) {
-            NetworkFactory factory = new NetworkFactory(data, TrainSettings.of(100L, 64, 0, null, null), 0, run);
+            NetworkFactory factory = new NetworkFactory(data, TrainSettings.of(100L, batch, 0, null, null), 0, run);
             Network net = factory.trainable("student", backbone, new SgdConfig(0.05, 0.9, true, 5e-4, null), 100);
-            NDArray x0 = run.randomNormal(new Shape(64).addAll(example));
-            NDArray y0 = run.randomInteger(0, 10, new Shape(64), DataType.INT32);
+            NDArray x0 = run.randomNormal(new Shape(batch).addAll(example));
+            NDArray y0 = run.randomInteger(0, 10, new Shape(batch), DataType.INT32);
             double[] total = new double[4];
             for (int i = 0; i < steps + 10; i++) {
+                if (i == 10) {
+                    cpuStart = os.getProcessCpuTime();
+                }
                 long[] t = new long[5];
                 t[0] = System.nanoTime();
                 NDManager step = run.newSubManager();
@@ -64,8 +79,10 @@ public final class StepBreakdown {
             }
             System.out.printf(
                     "{\"impl\": \"ssl4j-djl\", \"model\": \"%s\", \"threads\": %d, \"forward_loss_ms\": %.2f,"
-                            + " \"backward_ms\": %.2f, \"update_ms\": %.2f, \"close_ms\": %.2f}%n",
-                    args[0], threads, total[0], total[1], total[2], total[3]);
+                            + " \"backward_ms\": %.2f, \"update_ms\": %.2f, \"close_ms\": %.2f,"
+                            + " \"process_cpu_ms\": %.2f}%n",
+                    model, threads, total[0], total[1], total[2], total[3],
+                    (os.getProcessCpuTime() - cpuStart) / 1e6 / steps);
         }
     }
 }

@@ -1,6 +1,7 @@
 """Times the parts of one supervised training step in PyTorch, like bench/StepBreakdown.java.
 
-  python3 bench/step_breakdown.py REFERENCE_DIR MODEL THREADS   (MODEL: small-cnn or wrn-28-2)
+  python3 bench/step_breakdown.py REFERENCE_DIR MODEL THREADS   (MODEL: small-cnn, wrn-28-2 or
+  efficientnet-b0)
 """
 import json, sys, time
 
@@ -13,14 +14,17 @@ import torch_reference as reference  # noqa: E402
 model, threads = sys.argv[2], int(sys.argv[3])
 torch.set_num_threads(threads)
 torch.manual_seed(0)
-wrn = model == "wrn-28-2"
-net = reference.build(model, 3 if wrn else 1)
-x = torch.randn(64, 3, 32, 32) if wrn else torch.randn(64, 1, 28, 28)
-y = torch.randint(0, 10, (64,))
+wrn, efficientnet = model == "wrn-28-2", model == "efficientnet-b0"
+net = reference.build(model, 3 if wrn or efficientnet else 1)
+batch = 16 if efficientnet else 64
+x = torch.randn(batch, *((3, 64, 64) if efficientnet else (3, 32, 32) if wrn else (1, 28, 28)))
+y = torch.randint(0, 10, (batch,))
 opt = torch.optim.SGD(net.parameters(), lr=0.05, momentum=0.9, nesterov=True, weight_decay=5e-4)
-steps = 10 if wrn else 60
+steps = 10 if wrn or efficientnet else 60
 total = [0.0, 0.0, 0.0]
 for i in range(steps + 10):
+    if i == 10:
+        cpu_start = time.process_time()
     t0 = time.perf_counter()
     loss = F.cross_entropy(net(x), y)
     t1 = time.perf_counter()
@@ -34,4 +38,5 @@ for i in range(steps + 10):
             total[k] += d * 1000 / steps
 print(json.dumps({"impl": "pytorch-eager", "model": model, "threads": threads,
                   "forward_loss_ms": round(total[0], 2), "backward_ms": round(total[1], 2),
-                  "update_ms": round(total[2], 2)}))
+                  "update_ms": round(total[2], 2),
+                  "process_cpu_ms": round((time.process_time() - cpu_start) * 1000 / steps, 2)}))

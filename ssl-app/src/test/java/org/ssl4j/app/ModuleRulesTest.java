@@ -26,6 +26,7 @@ class ModuleRulesTest {
                     "org.ssl4j.optim",
                     "org.ssl4j.augment",
                     "org.ssl4j.models.basic",
+                    "org.ssl4j.models.efficientnet",
                     "org.ssl4j.data.toy",
                     "org.ssl4j.data.images");
 

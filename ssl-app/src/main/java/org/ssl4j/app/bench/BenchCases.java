@@ -8,6 +8,7 @@ import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.baselines.SupervisedConfig;
 import org.ssl4j.models.basic.SmallCnnConfig;
+import org.ssl4j.models.efficientnet.EfficientNetConfig;
 import org.ssl4j.models.basic.WideResNetConfig;
 import org.ssl4j.mpl.MplConfig;
 import org.ssl4j.mpl.MplStudentConfig;
@@ -35,11 +36,15 @@ final class BenchCases {
     static Map<String, Case> all() {
         BackboneConfig wrn = new WideResNetConfig(28, 2, null, null, null);
         BackboneConfig smallCnn = new SmallCnnConfig();
+        // torchvision's efficientnet_b0 as the reference script builds it: regular stem, dropout
+        // 0.2, stochastic depth 0.2.
+        BackboneConfig efficientNetB0 = new EfficientNetConfig("b0", null, null, null, null, null);
         Map<String, Case> cases = new LinkedHashMap<>();
         add(cases, new Case("supervised-wrn-28-2-b64", Mode.TRAIN, supervised(wrn), new Shape(3, 32, 32), 10, 64, 0));
         add(cases, new Case("predict-wrn-28-2-b256", Mode.PREDICT, supervised(wrn), new Shape(3, 32, 32), 10, 256, 0));
         add(cases, new Case("supervised-small-cnn-b64", Mode.TRAIN, supervised(smallCnn), new Shape(1, 28, 28), 10, 64, 0));
         add(cases, new Case("mpl-wrn-28-2-b8-mu7", Mode.TRAIN, mpl(wrn), new Shape(3, 32, 32), 10, 8, 7));
+        add(cases, new Case("supervised-efficientnet-b0-64-b16", Mode.TRAIN, supervised(efficientNetB0), new Shape(3, 64, 64), 10, 16, 0));
         return cases;
     }
 
@@ -75,7 +80,11 @@ final class BenchCases {
      * @return the arguments of {@code torch_reference.py}
      */
     static String referenceArguments(Case benchCase, int threads) {
-        String model = benchCase.name().contains("small-cnn") ? "small-cnn" : "wrn-28-2";
+        String name = benchCase.name();
+        String model =
+                name.contains("small-cnn")
+                        ? "small-cnn"
+                        : name.contains("efficientnet-b0") ? "efficientnet-b0" : "wrn-28-2";
         String mode =
                 benchCase.mode() == Mode.PREDICT
                         ? "predict"

@@ -1,0 +1,37 @@
+package org.ssl4j.noisystudent;
+
+import java.util.List;
+import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.plugin.Ssl4jPlugin;
+import org.ssl4j.testkit.ConfigSample;
+import org.ssl4j.testkit.PluginContractTest;
+
+/**
+ * The {@code noisy-student} method and the {@code noisy-cnn} backbone pass the plugin contract of
+ * the test kit on 8x8 grey images. {@code readPseudoLabels} stays null when absent (the rounds
+ * label the pool themselves); the confidence threshold is 0 because a teacher of 3 steps is unsure
+ * of every one of 10 classes.
+ */
+class NoisyStudentPluginContractTest extends PluginContractTest {
+
+    @Override
+    protected Class<? extends Ssl4jPlugin> pluginClass() {
+        return NoisyStudentPlugin.class;
+    }
+
+    @Override
+    protected List<ConfigSample> samples() {
+        return List.of(
+                ConfigSample.of(
+                                MethodConfig.class,
+                                "{\"type\": \"noisy-student\", \"teacher\": {\"type\": \"noisy-cnn\"},"
+                                        + " \"optimizer\": {\"type\": \"testkit-sgd\"}, \"rounds\": 1,"
+                                        + " \"threshold\": 0.0}")
+                        .on(10, 1, 8, 8)
+                        .withUnsetDefaults("readPseudoLabels"),
+                ConfigSample.of(BackboneConfig.class, "{\"type\": \"noisy-cnn\"}").on(10, 1, 8, 8),
+                ConfigSample.of(BackboneConfig.class, "{\"type\": \"noisy-cnn\", \"blocks\": 1, \"survival\": 0.8}")
+                        .on(10, 1, 8, 8));
+    }
+}
