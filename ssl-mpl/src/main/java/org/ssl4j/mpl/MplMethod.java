@@ -56,7 +56,7 @@ final class MplMethod implements TrainingMethod {
         MplTeacherConfig teacherConfig = config.teacher();
         MplStudentConfig studentConfig = config.student();
         List<AuxiliaryLoss> auxiliaryLosses =
-                auxiliaryLosses(teacherConfig.auxiliaryLosses(), context);
+                auxiliaryLosses("teacher.auxiliaryLosses", teacherConfig.auxiliaryLosses(), context);
         Network teacher =
                 context.trainable(TEACHER, teacherConfig.backbone(), teacherConfig.optimizer(), steps);
         student =
@@ -169,8 +169,16 @@ final class MplMethod implements TrainingMethod {
         baseline.restore(state.getDouble(BASELINE_KEY));
     }
 
-    private static List<AuxiliaryLoss> auxiliaryLosses(
-            List<AuxiliaryLossConfig> configs, MethodContext context) {
+    /**
+     * @param field the config path of the list, for errors
+     * @param configs the teacher's auxiliary losses
+     * @param context the data they are built for
+     * @return the losses
+     * @throws InvalidConfigException when two terms would be reported under one name, or under
+     *     a name the method reports itself
+     */
+    static List<AuxiliaryLoss> auxiliaryLosses(
+            String field, List<AuxiliaryLossConfig> configs, MethodContext context) {
         List<AuxiliaryLoss> losses = new ArrayList<>();
         Set<String> names = new HashSet<>(MetaTeacher.LOSS_NAMES);
         names.addAll(List.of(MetaStudent.LOSS, MetaStudent.LABELED_BEFORE, MetaStudent.LABELED_AFTER));
@@ -179,7 +187,7 @@ final class MplMethod implements TrainingMethod {
             AuxiliaryLoss loss = config.create(context.data());
             if (!names.add(loss.name())) {
                 throw new InvalidConfigException(
-                        "teacher.auxiliaryLosses",
+                        field,
                         "two loss terms would both be reported as '"
                                 + loss.name()
                                 + "'; names must differ from each other and from "

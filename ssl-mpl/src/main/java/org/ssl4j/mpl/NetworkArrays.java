@@ -100,13 +100,22 @@ final class NetworkArrays {
      */
     static double clipGradientNorm(Network network, double maxNorm) {
         List<NDArray> arrays = trainable(network);
-        double squares = 0;
-        for (NDArray array : arrays) {
-            try (NDArray gradient = array.getGradient();
+        if (arrays.isEmpty()) {
+            return 0;
+        }
+        double squares;
+        try (NDManager scratch = arrays.get(0).getManager().newSubManager()) {
+            // one host read for the whole network, not one per parameter
+            NDArray total = null;
+            for (NDArray array : arrays) {
+                try (NDArray gradient = array.getGradient()) {
                     NDArray square = gradient.square();
-                    NDArray sum = square.sum()) {
-                squares += sum.getFloat();
+                    square.attach(scratch);
+                    NDArray sum = square.sum();
+                    total = total == null ? sum : total.add(sum);
+                }
             }
+            squares = total.getFloat();
         }
         double norm = Math.sqrt(squares);
         if (norm > maxNorm) {

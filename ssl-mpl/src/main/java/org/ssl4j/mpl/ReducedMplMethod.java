@@ -42,7 +42,7 @@ final class ReducedMplMethod implements TrainingMethod {
         }
         MplTeacherConfig large = config.largeTeacher();
         List<AuxiliaryLoss> auxiliaryLosses =
-                large.auxiliaryLosses().stream().map(c -> c.create(context.data())).toList();
+                MplMethod.auxiliaryLosses("largeTeacher.auxiliaryLosses", large.auxiliaryLosses(), context);
         largeTeacher =
                 context.trainable(LARGE_TEACHER, large.backbone(), large.optimizer(), config.largeTeacherSteps());
         Network reduced =

@@ -25,7 +25,7 @@ final class TeacherPretrainPhase implements Phase {
     private final long steps;
     private final BatchPlan batches;
     private final float labelSmoothing;
-    private final List<AuxiliaryLoss> auxiliaryLosses;
+    /** The teacher with its auxiliary losses (and no feedback ever), or null without any. */
     private final MetaTeacher withAuxiliaryLosses;
 
     /**
@@ -50,16 +50,17 @@ final class TeacherPretrainPhase implements Phase {
                         ? BatchPlan.labeledOnly(batchSize)
                         : new BatchPlan(batchSize, unlabeledBatchSize, true);
         this.labelSmoothing = labelSmoothing;
-        this.auxiliaryLosses = List.copyOf(auxiliaryLosses);
         this.withAuxiliaryLosses =
-                new MetaTeacher(
-                        teacher,
-                        step -> TeacherForward.run(teacher, true, step),
-                        new ArgmaxLabels(),
-                        auxiliaryLosses,
-                        labelSmoothing,
-                        new FeedbackBaseline(0),
-                        null);
+                auxiliaryLosses.isEmpty()
+                        ? null
+                        : new MetaTeacher(
+                                teacher,
+                                step -> TeacherForward.run(teacher, true, step),
+                                new ArgmaxLabels(),
+                                auxiliaryLosses,
+                                labelSmoothing,
+                                new FeedbackBaseline(0),
+                                null);
     }
 
     @Override
@@ -87,7 +88,7 @@ final class TeacherPretrainPhase implements Phase {
     public StepResult step(StepContext context) {
         Map<String, NDArray> losses = new LinkedHashMap<>();
         long examples = context.labeled().inputs().getShape().get(0);
-        if (auxiliaryLosses.isEmpty()) {
+        if (withAuxiliaryLosses == null) {
             try (GradientCollector collector = context.newGradientCollector()) {
                 NDArray logits = teacher.forward(context.labeled().inputs(), true);
                 NDArray loss =
