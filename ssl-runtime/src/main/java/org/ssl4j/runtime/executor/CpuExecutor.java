@@ -1,23 +1,25 @@
 package org.ssl4j.runtime.executor;
 
 import ai.djl.Device;
+import java.util.Collections;
+import java.util.List;
 import org.ssl4j.runtime.network.EngineOps;
 
-/** Runs on the CPU with a configurable number of libtorch threads. */
+/** Runs on the CPU with a configurable number of libtorch threads, optionally with replicas. */
 public final class CpuExecutor implements Executor {
 
     private final CpuExecutorConfig config;
 
     /**
-     * @param config the thread count (null keeps the engine's)
+     * @param config the thread count (null keeps the engine's) and replica count
      */
     public CpuExecutor(CpuExecutorConfig config) {
         this.config = config;
     }
 
     @Override
-    public Device device() {
-        return Device.cpu();
+    public List<Device> devices() {
+        return Collections.nCopies(config.replicas(), Device.cpu());
     }
 
     @Override
@@ -29,6 +31,7 @@ public final class CpuExecutor implements Executor {
 
     @Override
     public String describe() {
-        return "cpu, " + EngineOps.threads() + " threads";
+        String replicas = config.replicas() > 1 ? ", data parallel over " + config.replicas() + " replicas" : "";
+        return "cpu, " + EngineOps.threads() + " threads" + replicas;
     }
 }

@@ -12,6 +12,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.state.OptimizerState;
@@ -29,6 +30,11 @@ import org.ssl4j.api.state.StateWriter;
  *
  * <p>Checkpoints: {@link #saveState} and {@link #restoreState} carry every parameter (batch-norm
  * statistics included) by name, the update count and the optimizer's per-parameter state.
+ *
+ * <p>Data parallelism: with {@link Replicas}, {@link #forward} splits each batch across the
+ * devices, {@link #update()} sums the replicas' gradients into one update, and every change of
+ * the parameters (update, copy, average, restore) is copied to the replicas. Everything else
+ * (the block, saving, the optimizer) is the primary's.
  */
 public final class DjlNetwork implements Network {
 
@@ -41,6 +47,8 @@ public final class DjlNetwork implements Network {
     private final List<Parameter> parameters;
     private final List<String> parameterNames;
     private final NonFiniteGradients nonFinite;
+    private final Replicas replicas;
+    private final List<Integer> everyParameter;
     private long updates;
 
     /**
@@ -48,8 +56,9 @@ public final class DjlNetwork implements Network {
      * @param backbone the config it was built from
      * @param block the block, already initialised with its parameters in {@code manager}
      * @param manager the network's long-lived manager (closed by the run, not here)
-     * @param optimizer its optimizer, or null for a frozen network
-     * @param nonFinite where refused updates are reported
+     * @param optimizer its optimizer, or null for a frozen network or a replica
+     * @param nonFinite where refused updates are reported (null for a replica)
+     * @param replicas its copies on the executor's other devices, or null on a single device
      */
     DjlNetwork(
             String name,
@@ -57,7 +66,8 @@ public final class DjlNetwork implements Network {
             Block block,
             NDManager manager,
             Optimizer optimizer,
-            NonFiniteGradients nonFinite) {
+            NonFiniteGradients nonFinite,
+            Replicas replicas) {
         this.name = name;
         this.nonFinite = nonFinite;
         this.backbone = backbone;
@@ -67,6 +77,8 @@ public final class DjlNetwork implements Network {
         this.parameterStore = new ParameterStore(manager, false);
         this.parameters = block.getParameters().values();
         this.parameterNames = block.getParameters().keys();
+        this.replicas = replicas;
+        this.everyParameter = IntStream.range(0, parameters.size()).boxed().toList();
     }
 
     @Override
@@ -82,6 +94,13 @@ public final class DjlNetwork implements Network {
     @Override
     public Block block() {
         return block;
+    }
+
+    /**
+     * @return its copies on the executor's other devices, or null on a single device
+     */
+    Replicas replicas() {
+        return replicas;
     }
 
     /**
@@ -101,6 +120,14 @@ public final class DjlNetwork implements Network {
      */
     @Override
     public NDArray forward(NDArray inputs, boolean training) {
+        if (replicas != null) {
+            return replicas.forward(part -> forwardHere(part, training), inputs, training, parameters);
+        }
+        return forwardHere(inputs, training);
+    }
+
+    /** Runs the block on this network's own device, whatever its replicas. */
+    NDArray forwardHere(NDArray inputs, boolean training) {
         return forward(block, new NDList(inputs), training, inputs.getManager()).singletonOrThrow();
     }
 
@@ -144,6 +171,7 @@ public final class DjlNetwork implements Network {
         boolean applied;
         try (NDManager scratch = manager.newSubManager()) {
             List<Parameter> learning = new ArrayList<>();
+            List<Integer> indices = new ArrayList<>();
             List<String> names = new ArrayList<>();
             List<NDArray> gradients = new ArrayList<>();
             for (int i = 0; i < parameters.size(); i++) {
@@ -152,9 +180,13 @@ public final class DjlNetwork implements Network {
                     NDArray gradient = parameter.getArray().getGradient();
                     gradient.attach(scratch);
                     learning.add(parameter);
+                    indices.add(i);
                     names.add(parameterNames.get(i));
                     gradients.add(gradient);
                 }
+            }
+            if (replicas != null) {
+                replicas.addGradients(indices, gradients);
             }
             NonFiniteGradients.Refusal refusal = firstNonFinite(names, gradients);
             applied = refusal == null;
@@ -167,6 +199,8 @@ public final class DjlNetwork implements Network {
             }
             if (!applied) {
                 nonFinite.add(refusal);
+            } else if (replicas != null) {
+                replicas.copyFrom(parameters, indices);
             }
         } finally {
             EngineOps.setGradMode(previous);
@@ -213,6 +247,7 @@ public final class DjlNetwork implements Network {
         } finally {
             EngineOps.setGradMode(previous);
         }
+        toReplicas();
     }
 
     @Override
@@ -231,6 +266,7 @@ public final class DjlNetwork implements Network {
         } finally {
             EngineOps.setGradMode(previous);
         }
+        toReplicas();
     }
 
     /**
@@ -295,7 +331,15 @@ public final class DjlNetwork implements Network {
         } finally {
             EngineOps.setGradMode(previous);
         }
+        toReplicas();
         updates = state.getLong("updates");
+    }
+
+    /** Copies every parameter to the replicas, if any. */
+    private void toReplicas() {
+        if (replicas != null) {
+            replicas.copyFrom(parameters, everyParameter);
+        }
     }
 
     private List<Pair<NDArray, NDArray>> pairWith(Network source) {

@@ -37,6 +37,45 @@ public final class EngineOps {
     }
 
     /**
+     * @return whether operations on the calling thread record an autograd graph
+     */
+    public static boolean isGradMode() {
+        Engine.getInstance();
+        return JniUtils.isGradMode();
+    }
+
+    /**
+     * @param array an array of the PyTorch engine
+     * @return whether it is a leaf that requires a gradient; the engine answers false for the
+     *     results of recorded operations, so this says nothing about those
+     */
+    public static boolean requiresGradient(NDArray array) {
+        return JniUtils.requiresGrad((PtNDArray) array);
+    }
+
+    /**
+     * Reads the gradient a backward pass left on a leaf, without making one up when none did.
+     *
+     * @param leaf an array of the PyTorch engine that requires a gradient
+     * @return its gradient, a new array owned by the leaf's manager that the caller closes; null
+     *     when no backward pass has reached the leaf
+     */
+    public static NDArray gradientIfReached(NDArray leaf) {
+        return JniUtils.getGradient((PtNDArray) leaf);
+    }
+
+    /**
+     * Back-propagates from a non-scalar output with the gradient of the loss with respect to it
+     * (a vector-Jacobian product), freeing the output's graph afterwards.
+     *
+     * @param output an array recorded by autograd
+     * @param gradient the loss's gradient with respect to {@code output}: same shape and device
+     */
+    public static void backward(NDArray output, NDArray gradient) {
+        JniUtils.backward((PtNDArray) output, (PtNDArray) gradient, false, false);
+    }
+
+    /**
      * Sets libtorch's intra-op thread count for the process.
      *
      * @param threads at least 1

@@ -1,9 +1,12 @@
 package org.ssl4j.runtime.network;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,6 +28,10 @@ import org.ssl4j.api.state.StateReader;
 /**
  * The runtime's {@link MethodContext}: builds, initialises and keeps the networks of one run.
  * Each network gets its own sub-manager of the run's manager, closed with it.
+ *
+ * <p>On an executor with several devices every network is data parallel ({@link Replicas}), and
+ * the gradient collectors of the run's steps come from {@link #newGradientCollector()} so that
+ * backward passes reach the replicas.
  */
 public final class NetworkFactory implements MethodContext {
 
@@ -36,18 +43,38 @@ public final class NetworkFactory implements MethodContext {
     private StateReader pendingState;
     private final Set<String> pendingNames = new HashSet<>();
     private final NonFiniteGradients nonFinite = new NonFiniteGradients();
+    private final List<Device> replicaDevices;
+    private final GradientBridges bridges = new GradientBridges();
 
     /**
+     * A factory of single-device networks.
+     *
      * @param data the data's shapes
      * @param train the run's budget
      * @param seed the run's seed
      * @param runManager the run-long manager on the executor's device
      */
     public NetworkFactory(DataSpec data, TrainSettings train, long seed, NDManager runManager) {
+        this(data, train, seed, runManager, List.of(runManager.getDevice()));
+    }
+
+    /**
+     * A factory of networks replicated on several devices (data parallel) when {@code devices}
+     * has more than one.
+     *
+     * @param data the data's shapes
+     * @param train the run's budget
+     * @param seed the run's seed
+     * @param runManager the run-long manager on the primary device
+     * @param devices the executor's devices, the primary first (a device may repeat)
+     */
+    public NetworkFactory(
+            DataSpec data, TrainSettings train, long seed, NDManager runManager, List<Device> devices) {
         this.data = data;
         this.train = train;
         this.seed = seed;
         this.runManager = runManager;
+        this.replicaDevices = List.copyOf(devices.subList(1, devices.size()));
     }
 
     @Override
@@ -140,6 +167,22 @@ public final class NetworkFactory implements MethodContext {
     }
 
     /**
+     * Opens a gradient collector for a step of this run's networks. On a single device it is the
+     * engine's; with replicas its backward passes also back-propagate through them.
+     *
+     * @return an open collector
+     */
+    public GradientCollector newGradientCollector() {
+        GradientCollector engine = Engine.getInstance().newGradientCollector();
+        return replicaDevices.isEmpty() ? engine : bridges.around(engine);
+    }
+
+    /** Forgets what the step that just ended left for its backward passes; call it after each step. */
+    public void endStep() {
+        bridges.clear();
+    }
+
+    /**
      * @return where the networks report updates refused for non-finite gradients
      */
     public NonFiniteGradients nonFiniteGradients() {
@@ -170,7 +213,11 @@ public final class NetworkFactory implements MethodContext {
         if (optimizer == null) {
             block.freezeParameters(true);
         }
-        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite);
+        Replicas replicas =
+                replicaDevices.isEmpty()
+                        ? null
+                        : Replicas.build(name, backbone, inputs, input, block, replicaDevices, manager, bridges);
+        DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite, replicas);
         networks.put(name, network);
         if (pendingNames.remove(name)) {
             network.restoreState(pendingState.under(name + "."));

@@ -37,7 +37,7 @@ public final class Preflight {
      *     methods.NAME}) and the problem
      */
     public static String check(RunConfig config, String source) {
-        Executor executor = Executor.of(config.executor());
+        Executor executor = section(source, "executor", () -> Executor.of(config.executor()));
         executor.prepare();
         boolean previous = EngineOps.setGradMode(false);
         Engine.getInstance().setRandomSeed((int) (long) config.seeds().get(0));
@@ -57,7 +57,9 @@ public final class Preflight {
                             try (NDManager scratch = manager.newSubManager()) {
                                 TrainingMethod built =
                                         method.getValue()
-                                                .create(new NetworkFactory(data.spec(), config.train(), 0, scratch));
+                                                .create(
+                                                        new NetworkFactory(
+                                                                data.spec(), config.train(), 0, scratch, executor.devices()));
                                 if (built.phases().isEmpty()) {
                                     throw new InvalidConfigException("type", "the method has no phases to run");
                                 }

@@ -99,7 +99,8 @@ public final class StepBenchmark {
                 TrainSettings.of(
                         (long) warmup + steps, benchCase.batchSize(), benchCase.unlabeledRatio(), null, null);
         try (NDManager run = NDManager.newBaseManager(executor.device())) {
-            TrainingMethod method = benchCase.method().create(new NetworkFactory(data, train, 0, run));
+            NetworkFactory networks = new NetworkFactory(data, train, 0, run, executor.devices());
+            TrainingMethod method = benchCase.method().create(networks);
             Phase phase = method.phases().get(0);
             BatchPlan plan = phase.batches();
             int batch = benchCase.mode() == Mode.PREDICT ? benchCase.batchSize() : plan.labeled();
@@ -128,8 +129,20 @@ public final class StepBenchmark {
                         LabeledBatch labeled = new LabeledBatch(inputs, inStep(y, step), indices);
                         UnlabeledBatch views = unlabeled == null ? null : inStep(unlabeled, step);
                         StepScope context =
-                                new StepScope(phase.name(), i, warmup + steps, step, labeled, views, new Random(i));
-                        examples = phase.step(context).examples();
+                                new StepScope(
+                                        phase.name(),
+                                        i,
+                                        warmup + steps,
+                                        step,
+                                        labeled,
+                                        views,
+                                        new Random(i),
+                                        networks::newGradientCollector);
+                        try {
+                            examples = phase.step(context).examples();
+                        } finally {
+                            networks.endStep();
+                        }
                     }
                 }
                 if (i >= warmup) {

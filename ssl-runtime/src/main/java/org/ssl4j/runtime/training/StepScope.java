@@ -1,14 +1,14 @@
 package org.ssl4j.runtime.training;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.UnlabeledBatch;
 
-/** The runtime's {@link StepContext}: one step's batches, manager and generator. */
+/** The runtime's {@link StepContext}: one step's batches, manager, generator and gradient collectors. */
 final class StepScope implements StepContext {
 
     private final String phase;
@@ -18,6 +18,7 @@ final class StepScope implements StepContext {
     private final LabeledBatch labeled;
     private final UnlabeledBatch unlabeled;
     private final Random random;
+    private final Supplier<GradientCollector> collectors;
 
     StepScope(
             String phase,
@@ -26,7 +27,8 @@ final class StepScope implements StepContext {
             NDManager manager,
             LabeledBatch labeled,
             UnlabeledBatch unlabeled,
-            Random random) {
+            Random random,
+            Supplier<GradientCollector> collectors) {
         this.phase = phase;
         this.step = step;
         this.steps = steps;
@@ -34,6 +36,7 @@ final class StepScope implements StepContext {
         this.labeled = labeled;
         this.unlabeled = unlabeled;
         this.random = random;
+        this.collectors = collectors;
     }
 
     @Override
@@ -77,6 +80,6 @@ final class StepScope implements StepContext {
 
     @Override
     public GradientCollector newGradientCollector() {
-        return Engine.getInstance().newGradientCollector();
+        return collectors.get();
     }
 }

@@ -126,7 +126,7 @@ public final class TrainingDriver {
             SslData data = load(runManager);
             Augmentation weak = augmentation(spec.config().augment().weak(), data);
             Augmentation strong = augmentation(spec.config().augment().strong(), data);
-            NetworkFactory networks = new NetworkFactory(data.spec(), train, spec.seed(), runManager);
+            NetworkFactory networks = new NetworkFactory(data.spec(), train, spec.seed(), runManager, executor.devices());
             TrainingMethod method = spec.methodConfig().create(networks);
             List<Phase> phases = List.copyOf(method.phases());
 
@@ -368,8 +368,20 @@ public final class TrainingDriver {
                                         stepManager, unlabeledIndices(phase, plan, unlabeled, random), plan, random);
                 StepScope context =
                         new StepScope(
-                                phase.name(), step, phase.steps(), stepManager, labeledBatch, unlabeledBatch, random);
-                StepResult result = phase.step(context);
+                                phase.name(),
+                                step,
+                                phase.steps(),
+                                stepManager,
+                                labeledBatch,
+                                unlabeledBatch,
+                                random,
+                                networks::newGradientCollector);
+                StepResult result;
+                try {
+                    result = phase.step(context);
+                } finally {
+                    networks.endStep();
+                }
                 examples += result.examples();
                 boolean finite = lossesFinite(result);
                 boolean log = (globalStep + 1) % train.logEvery() == 0 || globalStep + 1 == totalSteps;
