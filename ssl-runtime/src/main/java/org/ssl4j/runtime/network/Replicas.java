@@ -226,7 +226,11 @@ final class Replicas {
         }
     }
 
-    /** Averages the running statistics of the primary and the first {@code computed - 1} replicas, into all. */
+    /**
+     * Averages the running statistics of the primary and the first {@code computed - 1} replicas
+     * into all of them. The arrays are replaced, not written in place: the forward pass that just
+     * ran saved them for its backward pass, which the engine refuses once they change.
+     */
     private void averageRunningStatistics(List<Parameter> primaryParameters, int computed) {
         if (statistics.isEmpty()) {
             return;
@@ -245,11 +249,19 @@ final class Replicas {
                         moved.close();
                     }
                 }
-                mine.set(new NDIndex("..."), sum.divi(computed));
+                mine.intern(sum.divi(computed));
+                for (DjlNetwork copy : copies) {
+                    NDArray theirs = copy.block().getParameters().valueAt(index).getArray();
+                    theirs.intern(freshCopy(mine, theirs.getDevice()));
+                }
             }
         } finally {
             EngineOps.setGradMode(previous);
         }
-        copyFrom(primaryParameters, statistics);
+    }
+
+    /** A copy with storage of its own, also when the device is the same. */
+    private static NDArray freshCopy(NDArray source, Device device) {
+        return source.getDevice().equals(device) ? source.duplicate() : source.toDevice(device, false);
     }
 }

@@ -74,8 +74,8 @@ class ConfigReaderErrorsTest {
     @Test
     void unknownExecutorTypeListsTheRuntimesExecutors() {
         assertMessage(
-                "run.yaml: executor.type: unknown type 'gpu'; allowed types: cpu",
-                config("") + "executor: {type: gpu}\n");
+                "run.yaml: executor.type: unknown type 'tpu'; allowed types: cpu, gpu, multi-gpu",
+                config("") + "executor: {type: tpu}\n");
     }
 
     @Test
@@ -326,6 +326,21 @@ class ConfigReaderErrorsTest {
         assertMessage(
                 "run.yaml: executor.threads: must be in [1, 1024], got 0",
                 config("") + "executor: {type: cpu, threads: 0}\n");
+        assertMessage(
+                "run.yaml: executor.replicas: must be in [1, 64], got 0",
+                config("") + "executor: {type: cpu, replicas: 0}\n");
+        assertMessage(
+                "run.yaml: executor.devices: needs at least two GPU ids, got [0] (for one GPU use type: gpu)",
+                config("") + "executor: {type: multi-gpu, devices: [0]}\n");
+        assertMessage(
+                "run.yaml: executor.devices: lists a GPU twice: [1, 0, 1]",
+                config("") + "executor: {type: multi-gpu, devices: [1, 0, 1]}\n");
+        assertMessage(
+                "run.yaml: executor.devices: is required",
+                config("") + "executor: {type: multi-gpu}\n");
+        assertMessage(
+                "run.yaml: executor.device: must be in [0, 1023], got -1",
+                config("") + "executor: {type: gpu, device: -1}\n");
         assertMessage(
                 "run.yaml: augment.weak.strength: unknown field 'strength'; allowed fields: none",
                 config("") + "augment: {weak: {type: fake-identity, strength: 1}}\n");

@@ -137,6 +137,39 @@ class DataParallelTest {
     }
 
     @Test
+    void dataParallelStepsLeaveNothingBehindInLongLivedManagers() {
+        Engine.getInstance().setRandomSeed(17);
+        try (NDManager run = NDManager.newBaseManager()) {
+            NetworkFactory networks = factory(run, IMAGES, 3);
+            Network net = networks.trainable("student", new SmallCnnConfig(), SGD, 100);
+            NDManager own = ((DjlNetwork) net).manager();
+            NDManager replica = replicasOf(net).copy(1).manager();
+            int[] counts = new int[3];
+            for (int s = 0; s < 12; s++) {
+                try (NDManager step = run.newSubManager()) {
+                    NDArray x = step.randomNormal(new Shape(7, 1, 8, 8));
+                    NDArray y = step.randomInteger(0, 3, new Shape(7), ai.djl.ndarray.types.DataType.INT32);
+                    try (GradientCollector collector = networks.newGradientCollector()) {
+                        collector.backward(Losses.crossEntropy(net.forward(x, true), y, 0).mean());
+                    }
+                    net.update();
+                    net.forward(x, false);
+                } finally {
+                    networks.endStep();
+                }
+                if (s == 1) {
+                    counts[0] = own.getManagedArrays().size();
+                    counts[1] = replica.getManagedArrays().size();
+                    counts[2] = run.getManagedArrays().size();
+                }
+            }
+            assertEquals(counts[0], own.getManagedArrays().size(), "the primary's manager grew");
+            assertEquals(counts[1], replica.getManagedArrays().size(), "a replica's manager grew");
+            assertEquals(counts[2], run.getManagedArrays().size(), "the run's manager grew");
+        }
+    }
+
+    @Test
     void copiesAveragesAndEvaluationReachTheReplicas() {
         Engine.getInstance().setRandomSeed(13);
         try (NDManager run = NDManager.newBaseManager()) {
