@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.ssl4j.runtime.executor.CpuExecutor;
+import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
+import org.ssl4j.runtime.executor.Executor;
+import org.ssl4j.runtime.executor.ExecutorConfig;
+import org.ssl4j.runtime.executor.GpuExecutorConfig;
+import org.ssl4j.runtime.executor.MultiGpuExecutorConfig;
 import org.ssl4j.runtime.training.StepBenchmark;
 import org.ssl4j.runtime.training.StepBenchmark.Case;
 import picocli.CommandLine;
@@ -40,6 +45,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "Untimed steps first, for the JIT (default: ${DEFAULT-VALUE}).", defaultValue = "10")
     int warmup;
 
+    @Option(
+            names = "--executor",
+            paramLabel = "SPEC",
+            description = "Where to run: cpu, cpu:REPLICAS, gpu:ID or multi-gpu:ID,ID,... (default: ${DEFAULT-VALUE}).",
+            defaultValue = "cpu")
+    String executor;
+
     @Option(names = "--list", description = "List the cases and the reference script's arguments for each.")
     boolean list;
 
@@ -67,8 +79,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private String runHere(Case benchCase) throws IOException {
-        StepBenchmark.Result r =
-                StepBenchmark.run(benchCase, new CpuExecutor(new CpuExecutorConfig(threads)), warmup, steps);
+        Executor where;
+        try {
+            where = Executor.of(executorConfig(executor, threads));
+        } catch (InvalidConfigException e) {
+            throw new IllegalArgumentException("--executor " + executor + ": " + e.problem(), e);
+        }
+        StepBenchmark.Result r = StepBenchmark.run(benchCase, where, warmup, steps);
         Engine engine = Engine.getInstance();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("impl", "ssl4j-djl");
@@ -77,6 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         json.put("mode", benchCase.mode().name().toLowerCase(java.util.Locale.ROOT));
         json.put("batch", benchCase.batchSize());
         json.put("input", benchCase.exampleShape().getShape());
+        json.put("executor", where.describe());
         json.put("threads", r.threads());
         json.put("step_ms_median", round(r.stepMillisMedian()));
         json.put("step_ms_min", round(r.stepMillisMin()));
@@ -94,13 +112,52 @@ public final class BenchCommand implements Callable<Integer> {
         command.add(System.getProperty("java.class.path"));
         command.add("org.ssl4j.app.Main");
         command.addAll(
-                List.of("bench", "--case", name, "--threads", "" + threads, "--steps", "" + steps, "--warmup", "" + warmup));
+                List.of(
+                        "bench",
+                        "--case",
+                        name,
+                        "--executor",
+                        executor,
+                        "--threads",
+                        "" + threads,
+                        "--steps",
+                        "" + steps,
+                        "--warmup",
+                        "" + warmup));
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("case " + name + " failed: " + output);
         }
         return output;
+    }
+
+    /**
+     * Reads {@code --executor}: {@code cpu}, {@code cpu:REPLICAS}, {@code gpu:ID} or {@code
+     * multi-gpu:ID,ID,...}.
+     *
+     * @param spec the option's value
+     * @param threads libtorch's intra-op threads
+     * @return the executor's config
+     * @throws IllegalArgumentException naming the option and the accepted forms
+     */
+    static ExecutorConfig executorConfig(String spec, int threads) {
+        String[] parts = spec.split(":", 2);
+        String argument = parts.length > 1 ? parts[1] : null;
+        try {
+            return switch (parts[0]) {
+                case "cpu" -> new CpuExecutorConfig(threads, argument == null ? 1 : Integer.parseInt(argument));
+                case "gpu" -> new GpuExecutorConfig(argument == null ? 0 : Integer.parseInt(argument), threads);
+                case "multi-gpu" -> new MultiGpuExecutorConfig(
+                        argument == null ? List.of() : Arrays.stream(argument.split(",")).map(Integer::valueOf).toList(),
+                        threads);
+                default -> throw new NumberFormatException();
+            };
+        } catch (NumberFormatException | InvalidConfigException e) {
+            String why = e instanceof InvalidConfigException bad ? " (" + bad.getMessage() + ")" : "";
+            throw new IllegalArgumentException(
+                    "--executor: cannot read '" + spec + "'" + why + "; use cpu, cpu:REPLICAS, gpu:ID or multi-gpu:ID,ID,...");
+        }
     }
 
     /** The parent JVM's -D and -X options, without its class path and main class. */

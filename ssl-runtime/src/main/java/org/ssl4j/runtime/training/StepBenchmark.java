@@ -18,6 +18,7 @@ import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.Phase;
+import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
@@ -139,7 +140,9 @@ public final class StepBenchmark {
                                         new Random(i),
                                         networks::newGradientCollector);
                         try {
-                            examples = phase.step(context).examples();
+                            StepResult result = phase.step(context);
+                            examples = result.examples();
+                            hostRead(result);
                         } finally {
                             networks.endStep();
                         }
@@ -154,6 +157,21 @@ public final class StepBenchmark {
             return new Result(median, millis[0], examples / (median / 1000), peakRssMib(), EngineOps.threads());
         } finally {
             EngineOps.setGradMode(previous);
+        }
+    }
+
+    /**
+     * Reads the step's losses on the host, as a run does every step to check them: it also waits
+     * for work queued on a GPU, so that the clock measures the step and not its launch.
+     */
+    private static void hostRead(StepResult result) {
+        NDArray total = null;
+        for (NDArray loss : result.losses().values()) {
+            NDArray term = loss.toType(DataType.FLOAT32, false).sum();
+            total = total == null ? term : total.add(term);
+        }
+        if (total != null) {
+            total.getFloat();
         }
     }
 
