@@ -170,6 +170,30 @@ class DataParallelTest {
     }
 
     @Test
+    void aRestoredCheckpointReachesTheReplicas() {
+        Engine.getInstance().setRandomSeed(18);
+        try (NDManager run = NDManager.newBaseManager()) {
+            NetworkFactory networks = factory(run, POINTS, 2);
+            DjlNetwork net = (DjlNetwork) networks.trainable("student", MLP, SGD, 100);
+            org.ssl4j.runtime.run.CheckpointFile saved = new org.ssl4j.runtime.run.CheckpointFile();
+            net.saveState(saved.writer());
+            List<float[]> before = parameters(net);
+            try (NDManager step = run.newSubManager()) {
+                try (GradientCollector collector = networks.newGradientCollector()) {
+                    collector.backward(net.forward(step.randomNormal(new Shape(6, 2)), true).square().mean());
+                }
+                net.update();
+            } finally {
+                networks.endStep();
+            }
+            assertTrue(largestDifference(before, parameters(replicasOf(net).copy(0))) > 0, "the update reached the replica");
+            net.restoreState(saved);
+            assertEquals(0, largestDifference(before, parameters(net)));
+            assertEquals(0, largestDifference(before, parameters(replicasOf(net).copy(0))));
+        }
+    }
+
+    @Test
     void copiesAveragesAndEvaluationReachTheReplicas() {
         Engine.getInstance().setRandomSeed(13);
         try (NDManager run = NDManager.newBaseManager()) {
