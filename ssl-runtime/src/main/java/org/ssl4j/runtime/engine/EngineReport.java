@@ -181,8 +181,9 @@ public record EngineReport(
     public String executors() {
         int gpus = gpuCount();
         String cpu = engine == null ? "no (the engine did not load)" : "yes";
-        String gpu = gpus > 0 ? "yes (devices 0-" + (gpus - 1) + ")" : "no (0 GPUs visible)";
-        String multiGpu = gpus > 1 ? "yes (devices 0-" + (gpus - 1) + ")" : "no (needs 2 GPUs, " + gpus + " visible)";
+        String devices = gpus == 1 ? "device 0" : "devices 0-" + (gpus - 1);
+        String gpu = gpus > 0 ? "yes (" + devices + ")" : "no (0 GPUs visible)";
+        String multiGpu = gpus > 1 ? "yes (" + devices + ")" : "no (needs 2 GPUs, " + gpus + " visible)";
         return "cpu: " + cpu + "; gpu: " + gpu + "; multi-gpu: " + multiGpu;
     }
 

@@ -62,7 +62,7 @@ class EngineReportTest {
                 "cpu: yes; gpu: no (0 GPUs visible); multi-gpu: no (needs 2 GPUs, 0 visible)",
                 withGpus(0, Set.of()).executors());
         assertEquals(
-                "cpu: yes; gpu: yes (devices 0-0); multi-gpu: no (needs 2 GPUs, 1 visible)",
+                "cpu: yes; gpu: yes (device 0); multi-gpu: no (needs 2 GPUs, 1 visible)",
                 withGpus(1, Set.of("CUDA")).executors());
         assertEquals(
                 "cpu: yes; gpu: yes (devices 0-3); multi-gpu: yes (devices 0-3)",
