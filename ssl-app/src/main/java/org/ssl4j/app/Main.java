@@ -14,6 +14,7 @@ import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.config.ConfigException;
 import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.engine.EngineReport;
 import org.ssl4j.runtime.registry.ComponentKind;
 import org.ssl4j.runtime.registry.PluginFailure;
 import org.ssl4j.runtime.registry.RegisteredComponent;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Parameters;
             Main.Train.class,
             Main.Compare.class,
             Main.Preview.class,
-            BenchCommand.class
+            BenchCommand.class,
+            DoctorCommand.class
         })
 public final class Main {
 
@@ -136,6 +138,7 @@ public final class Main {
             for (PluginFailure failure : failures) {
                 spec.commandLine().getErr().println("plugin not loaded: " + failure.message());
             }
+            out.println("engine: " + EngineReport.collect(ssl4j.plugins()).summary() + " (details: ssl4j doctor)");
             return 0;
         }
     }

@@ -80,6 +80,27 @@ class CliTest {
         }
         assertTrue(result.out().contains("methods:"), result.out());
         assertTrue(result.out().contains("baselines 0.1.0"), result.out());
+        assertTrue(result.out().contains("engine: PyTorch 2.7.1 (cpu), 0 GPUs"), result.out());
+    }
+
+    @Test
+    void doctorReportsTheCpuEngineAndWhichExecutorsCanRun() {
+        Outcome result = ssl4j("doctor");
+        assertEquals(0, result.code(), result.err());
+        List<String> lines = result.out().lines().toList();
+        assertEquals("java: " + System.getProperty("java.version"), lines.get(0).replaceFirst(" \\(.*", ""));
+        assertEquals("djl: 0.36.0", lines.get(1));
+        assertEquals("engine: PyTorch 2.7.1", lines.get(2));
+        assertTrue(lines.contains("libtorch flavor: cpu"), result.out());
+        assertTrue(lines.contains("gpus: 0"), result.out());
+        assertTrue(lines.contains("cuda available: no"), result.out());
+        assertTrue(lines.contains("native jar: pytorch-native-cpu-2.7.1-linux-x86_64.jar"), result.out());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("libtorch directory: .*2\\.7\\.1-\\d+-cpu-linux-x86_64")), result.out());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("threads: \\d+ intra-op, \\d+ inter-op")), result.out());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("plugins: \\d+ loaded, 0 failed")), result.out());
+        assertEquals(
+                "executors: cpu: yes; gpu: no (0 GPUs visible); multi-gpu: no (needs 2 GPUs, 0 visible)",
+                lines.get(lines.size() - 1));
     }
 
     @Test
