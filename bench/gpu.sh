@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out="bench/results-gpu-$(date +%Y%m%d-%H%M).jsonl"
-gpus="$(./ssl4j doctor | sed -n 's/^GPU count: *//p')"
+gpus="$(./ssl4j doctor | sed -n "s/^gpus: *//p")"
 if [ -z "$gpus" ] || [ "$gpus" -lt 1 ]; then
   echo "bench/gpu.sh: the engine sees no GPU; ./ssl4j doctor says:" >&2
   ./ssl4j doctor >&2

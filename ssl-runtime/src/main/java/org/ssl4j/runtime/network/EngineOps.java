@@ -76,6 +76,15 @@ public final class EngineOps {
     }
 
     /**
+     * @return whether libtorch itself reports CUDA (a CUDA build that found a driver), whatever
+     *     DJL's own GPU count says
+     */
+    public static boolean libtorchHasCuda() {
+        Engine.getInstance();
+        return JniUtils.getFeatures().contains("CUDA");
+    }
+
+    /**
      * Sets libtorch's intra-op thread count for the process.
      *
      * @param threads at least 1
