@@ -157,14 +157,22 @@ final class Replicas {
         outputs.add(primary.apply(chunks.get(0)));
         for (int i = 1; i < parts; i++) {
             DjlNetwork copy = copies.get(i - 1);
-            NDArray part = chunks.get(i).toDevice(copy.manager().getDevice(), false);
+            Device device = copy.manager().getDevice();
+            // The part lives in a manager of the replica's device (closed with the step's), so
+            // that arrays a block creates from its input's manager (a drop-path mask) land on
+            // the replica's device, not on the primary's.
+            NDManager local = inputs.getManager().newSubManager(device);
+            NDArray part = chunks.get(i).toDevice(device, false);
+            part.attach(local);
             NDArray out = copy.forwardHere(part, training);
             // Detached in both cases, so replicas on one CPU behave as replicas on several GPUs,
             // where the engine's copy between devices records nothing.
-            outputs.add(
+            NDArray onPrimary =
                     recorded
                             ? bridges.bridge(out, inputs.getDevice())
-                            : out.toDevice(inputs.getDevice(), false).stopGradient());
+                            : out.toDevice(inputs.getDevice(), false).stopGradient();
+            onPrimary.attach(inputs.getManager());
+            outputs.add(onPrimary);
         }
         NDArray joined = NDArrays.concat(outputs, 0);
         if (training) {

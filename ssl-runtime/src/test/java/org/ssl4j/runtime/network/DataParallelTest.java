@@ -307,6 +307,78 @@ class DataParallelTest {
         }
     }
 
+    @Test
+    void eachReplicaComputesInAManagerOfItsOwnDeviceClosedWithTheStep() {
+        Recording.seen.clear();
+        try (NDManager run = NDManager.newBaseManager()) {
+            NetworkFactory networks = factory(run, POINTS, 3);
+            Network net = networks.trainable("student", new RecordingBackbone(), SGD, 10);
+            Recording.seen.clear();
+            NDManager step = run.newSubManager();
+            try (GradientCollector collector = networks.newGradientCollector()) {
+                NDArray logits = net.forward(step.randomNormal(new Shape(9, 2)), true);
+                assertEquals(step, logits.getManager(), "the joined outputs belong to the step");
+                collector.backward(logits.sum());
+            }
+            net.update();
+            networks.endStep();
+            step.close();
+            // A block that creates arrays from its input's manager (a drop-path mask) must create
+            // them on the device it computes on: the primary's part uses the step's manager, each
+            // replica's part a manager made for that replica's device.
+            assertEquals(3, Recording.seen.size());
+            assertEquals(step, Recording.seen.get(0));
+            for (int i = 1; i < 3; i++) {
+                NDManager local = Recording.seen.get(i);
+                assertNotEquals(step, local);
+                assertEquals(step, local.getParentManager());
+                assertEquals(replicasOf(net).copy(i - 1).manager().getDevice(), local.getDevice());
+                assertTrue(!local.isOpen(), "closed with the step");
+            }
+            assertNotEquals(Recording.seen.get(1), Recording.seen.get(2));
+        }
+    }
+
+    /** A linear layer that records the manager of the inputs it is given. */
+    private static final class Recording extends ai.djl.nn.AbstractBlock {
+        static final List<NDManager> seen = new ArrayList<>();
+        private final ai.djl.nn.Block linear;
+
+        Recording() {
+            linear = addChildBlock("linear", ai.djl.nn.core.Linear.builder().setUnits(3).build());
+        }
+
+        @Override
+        protected ai.djl.ndarray.NDList forwardInternal(
+                ai.djl.training.ParameterStore store,
+                ai.djl.ndarray.NDList inputs,
+                boolean training,
+                ai.djl.util.PairList<String, Object> params) {
+            NDArray x = inputs.head();
+            seen.add(x.getManager());
+            NDArray mask = x.getManager().ones(x.getShape());
+            return linear.forward(store, new ai.djl.ndarray.NDList(x.mul(mask)), training);
+        }
+
+        @Override
+        public Shape[] getOutputShapes(Shape[] inputShapes) {
+            return linear.getOutputShapes(inputShapes);
+        }
+
+        @Override
+        protected void initializeChildBlocks(NDManager manager, ai.djl.ndarray.types.DataType type, Shape... shapes) {
+            linear.initialize(manager, type, shapes);
+        }
+    }
+
+    /** Builds {@link Recording}. */
+    private record RecordingBackbone() implements BackboneConfig {
+        @Override
+        public ai.djl.nn.Block build(DataSpec data) {
+            return new Recording();
+        }
+    }
+
     private static int indexOf(List<Parameter> params, Parameter.Type type) {
         for (int i = 0; i < params.size(); i++) {
             if (params.get(i).getType() == type) {
