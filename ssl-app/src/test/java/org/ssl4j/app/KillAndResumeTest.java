@@ -59,7 +59,7 @@ class KillAndResumeTest {
                               pseudoLabels: {type: hard, threshold: 0.8}
                               warmupSteps: 100
                             """;
-                    case "mpl" -> """
+                    case "mpl", "mpl-on-replicas" -> """
                               type: mpl
                               teacher:
                                 backbone: {type: mlp, hidden: [32, 32]}
@@ -94,13 +94,13 @@ class KillAndResumeTest {
                 method:
                 %s
                 train: {steps: %d, batchSize: 8, unlabeledRatio: 8, evaluateEvery: 400, logEvery: 20, checkpointEvery: 100}
-                executor: {type: cpu, threads: 1}
+                executor: {type: cpu, threads: 1%s}
                 """
-                .formatted(method, body.stripTrailing(), STEPS);
+                .formatted(method, body.stripTrailing(), STEPS, method.endsWith("-on-replicas") ? ", replicas: 2" : "");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"supervised", "pseudo-label", "mpl", "reduced-mpl"})
+    @ValueSource(strings = {"supervised", "pseudo-label", "mpl", "reduced-mpl", "mpl-on-replicas"})
     void aRunKilledAfterACheckpointAndResumedEndsBitIdenticalToAnUninterruptedOne(String method) throws Exception {
         Path config = dir.resolve(method + ".yaml");
         Files.writeString(config, config(method));
