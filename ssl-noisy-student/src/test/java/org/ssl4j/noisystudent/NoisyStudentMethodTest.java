@@ -25,12 +25,13 @@ import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.UnlabeledBatch;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 
 class NoisyStudentMethodTest {
 
-    private static final BackboneConfig LINEAR = new IdentityLinearNetwork.LinearBackbone();
+    private static final BackboneConfig LINEAR = new IdentityLinear.LinearBackbone();
     private static final OptimizerConfig UNUSED_OPTIMIZER =
             steps -> {
                 throw new UnsupportedOperationException("the test networks update themselves");
@@ -76,7 +77,7 @@ class NoisyStudentMethodTest {
             assertEquals(new BatchPlan(1, 4, true), phases.get(1).batches());
             assertEquals(
                     List.of("teacher", "student-1", "student-2"),
-                    context.created.stream().map(IdentityLinearNetwork::name).toList());
+                    context.created.stream().map(BlockNetwork::name).toList());
             assertSame(context.created.get(0), method.evaluated());
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.ArrayDataset;
+import org.ssl4j.api.model.Network;
 import org.junit.jupiter.api.Test;
 
 class PseudoLabelerTest {
@@ -22,9 +23,7 @@ class PseudoLabelerTest {
             ArrayDataset split =
                     TestContexts.split(
                             manager, new float[][] {{0, LN3}, {LN4, 0}, {0, 0}}, null);
-            IdentityLinearNetwork teacher =
-                    new IdentityLinearNetwork(
-                            "teacher", new IdentityLinearNetwork.LinearBackbone(), TestContexts.twoClasses(), manager, 0f);
+            Network teacher = IdentityLinear.network("teacher", TestContexts.twoClasses(), manager, 0f);
 
             TeacherPredictions predictions =
                     new PseudoLabeler(2, 2.0).label(teacher, split, 2, manager, "test");

@@ -18,6 +18,7 @@ import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.UnlabeledBatch;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
@@ -27,12 +28,12 @@ final class TestContexts {
 
     private TestContexts() {}
 
-    /** Makes {@link IdentityLinearNetwork}s and remembers them in creation order. */
+    /** Makes {@link IdentityLinear} networks and remembers them in creation order. */
     static final class Methods implements MethodContext {
         private final DataSpec data;
         private final TrainSettings train;
         private final NDManager manager;
-        final List<IdentityLinearNetwork> created = new ArrayList<>();
+        final List<BlockNetwork> created = new ArrayList<>();
 
         Methods(DataSpec data, TrainSettings train, NDManager manager) {
             this.data = data;
@@ -58,7 +59,7 @@ final class TestContexts {
         @Override
         public Network trainable(
                 String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
-            IdentityLinearNetwork network = new IdentityLinearNetwork(name, backbone, data, manager, 0.1f);
+            BlockNetwork network = IdentityLinear.network(name, data, manager, 0.1f);
             created.add(network);
             return network;
         }

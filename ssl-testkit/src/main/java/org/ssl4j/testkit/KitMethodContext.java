@@ -9,10 +9,12 @@ import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
 
 /**
- * The kit's {@link MethodContext}: makes {@link KitNetwork}s, each in its own sub-manager of the
- * run's manager, seeded from the run's seed and the network's position.
+ * The kit's {@link MethodContext}: makes {@link BlockNetwork}s updated by the optimizer their
+ * config creates, each in its own sub-manager of the run's manager, seeded from the run's seed
+ * and the network's position.
  */
 final class KitMethodContext implements MethodContext {
 
@@ -20,7 +22,8 @@ final class KitMethodContext implements MethodContext {
     private final TrainSettings train;
     private final long seed;
     private final NDManager runManager;
-    private final Map<String, KitNetwork> networks = new LinkedHashMap<>();
+    private final Map<String, Network> networks = new LinkedHashMap<>();
+    private final Map<String, NDManager> managers = new LinkedHashMap<>();
 
     /**
      * @param data the data's shapes
@@ -75,24 +78,16 @@ final class KitMethodContext implements MethodContext {
      */
     @Override
     public void release(Network network) {
-        KitNetwork known = networks.get(network.name());
-        if (known != network) {
+        if (networks.get(network.name()) != network) {
             throw new IllegalArgumentException("network '" + network.name() + "' is not live");
         }
         networks.remove(network.name());
-        known.close();
+        managers.remove(network.name()).close();
     }
 
     @Override
     public Network frozen(String name, BackboneConfig backbone) {
         return register(name, backbone, null, 0, data);
-    }
-
-    /**
-     * @return the networks made so far, by name, in creation order
-     */
-    Map<String, KitNetwork> networks() {
-        return networks;
     }
 
     private Network register(
@@ -104,14 +99,16 @@ final class KitMethodContext implements MethodContext {
             throw new IllegalArgumentException(
                     "network names must be unique and non-empty; '" + name + "' is taken or empty");
         }
-        KitNetwork network = new KitNetwork(
+        NDManager manager = runManager.newSubManager();
+        Network network = new BlockNetwork(
                 name,
                 backbone,
                 inputs,
-                runManager.newSubManager(),
+                manager,
                 (int) seed + networks.size(),
                 optimizer == null ? null : optimizer.create(totalSteps));
         networks.put(name, network);
+        managers.put(name, manager);
         return network;
     }
 }
