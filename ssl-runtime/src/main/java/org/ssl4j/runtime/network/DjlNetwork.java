@@ -12,7 +12,6 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.state.OptimizerState;
@@ -48,7 +47,6 @@ public final class DjlNetwork implements Network {
     private final List<String> parameterNames;
     private final NonFiniteGradients nonFinite;
     private final Replicas replicas;
-    private final List<Integer> everyParameter;
     private long updates;
 
     /**
@@ -78,7 +76,6 @@ public final class DjlNetwork implements Network {
         this.parameters = block.getParameters().values();
         this.parameterNames = block.getParameters().keys();
         this.replicas = replicas;
-        this.everyParameter = IntStream.range(0, parameters.size()).boxed().toList();
     }
 
     @Override
@@ -338,7 +335,7 @@ public final class DjlNetwork implements Network {
     /** Copies every parameter to the replicas, if any. */
     private void toReplicas() {
         if (replicas != null) {
-            replicas.copyFrom(parameters, everyParameter);
+            replicas.copyFrom(parameters);
         }
     }
 

@@ -48,13 +48,17 @@ final class Replicas {
     private final String name;
     private final List<DjlNetwork> copies;
     private final GradientBridges bridges;
+    /** Positions (in block order) of every parameter. */
+    private final List<Integer> all;
     /** Positions (in block order) of the batch-norm running statistics. */
     private final List<Integer> statistics;
 
-    private Replicas(String name, List<DjlNetwork> copies, GradientBridges bridges, List<Integer> statistics) {
+    private Replicas(
+            String name, List<DjlNetwork> copies, GradientBridges bridges, List<Integer> all, List<Integer> statistics) {
         this.name = name;
         this.copies = copies;
         this.bridges = bridges;
+        this.all = all;
         this.statistics = statistics;
     }
 
@@ -107,8 +111,8 @@ final class Replicas {
                 statistics.add(i);
             }
         }
-        Replicas replicas = new Replicas(name, copies, bridges, List.copyOf(statistics));
-        replicas.copyFrom(parameters, all);
+        Replicas replicas = new Replicas(name, copies, bridges, List.copyOf(all), List.copyOf(statistics));
+        replicas.copyFrom(parameters);
         return replicas;
     }
 
@@ -206,6 +210,15 @@ final class Replicas {
                 EngineOps.zeroGradient(weight);
             }
         }
+    }
+
+    /**
+     * Makes every parameter of the replicas equal to the primary's.
+     *
+     * @param primaryParameters the primary's parameters, in block order
+     */
+    void copyFrom(List<Parameter> primaryParameters) {
+        copyFrom(primaryParameters, all);
     }
 
     /**
