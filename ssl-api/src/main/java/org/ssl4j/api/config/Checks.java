@@ -79,6 +79,21 @@ public final class Checks {
     }
 
     /**
+     * For shares that must stay below one: label smoothing, a decay, a dropout rate.
+     *
+     * @param field the field name
+     * @param value the value
+     * @return the value
+     * @throws InvalidConfigException unless {@code 0 <= value < 1}
+     */
+    public static double belowOne(String field, double value) {
+        if (!(value >= 0 && value < 1)) {
+            throw new InvalidConfigException(field, "must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    /**
      * @param field the field name
      * @param value the value
      * @param min the smallest allowed value

@@ -13,4 +13,15 @@ public interface MethodConfig {
      * @return the method
      */
     TrainingMethod create(MethodContext context);
+
+    /**
+     * A preset (a name users type, such as {@code mpl}) returns the composition it stands for;
+     * the runtime replaces the preset with it when it reads a config, so the run folder's
+     * resolved config shows what ran. Expanding an expansion returns it unchanged.
+     *
+     * @return the composition, or this config (the default) when it is not a preset
+     */
+    default MethodConfig expand() {
+        return this;
+    }
 }

@@ -20,7 +20,7 @@ public interface MethodContext {
     /**
      * @return the run's step budget and batch sizes
      */
-    TrainSettings train();
+    Budget budget();
 
     /**
      * @return the run's seed
@@ -81,4 +81,15 @@ public interface MethodContext {
      * @param network a network this context created
      */
     default void release(Network network) {}
+
+    /**
+     * The name a component config is registered under, for messages that name a role the way
+     * the user typed it ({@code meta}, {@code cross-entropy}).
+     *
+     * @param config a config object of any component kind
+     * @return its registered name, or its class's simple name when it is not registered
+     */
+    default String nameOf(Object config) {
+        return config.getClass().getSimpleName();
+    }
 }

@@ -51,6 +51,17 @@ public interface Phase {
     }
 
     /**
+     * The network this phase produces, which the method evaluates from the moment the phase
+     * begins (a finetuned copy, a Noisy Student round's student).
+     *
+     * @return that network, or null (the default) when the phase trains the network that was
+     *     evaluated before it
+     */
+    default org.ssl4j.api.model.Network result() {
+        return null;
+    }
+
+    /**
      * Runs one step: forward passes, losses, backward, network updates.
      *
      * @param context the step's batches, manager and generator

@@ -1,52 +1,51 @@
 package org.ssl4j.api.method;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Random;
-import org.ssl4j.api.data.SslData;
 
 /**
- * What a phase gets when it begins, for work done once per phase (Noisy Student labels the
- * whole unlabeled pool here). Valid only during {@link Phase#begin}.
+ * What a phase gets when it begins. A phase sees the labeled examples and the unlabeled
+ * examples without their labels; the test split is the runtime's, which evaluates.
  */
 public interface PhaseContext {
 
     /**
-     * @return the run's data; the unlabeled split's labels (if any) must not be used for
-     *     training
+     * @return every labeled training example as stored (no augmentation), in the run's manager;
+     *     read, do not close
      */
-    SslData data();
+    LabeledBatch labeledSet();
 
     /**
-     * @return a manager that lives as long as the phase; closed by the runtime when it ends
+     * @return every unlabeled training example as stored {@code (N, ...exampleShape)}, in the
+     *     run's manager; read, do not close
+     */
+    NDArray unlabeledSet();
+
+    /**
+     * @return a manager that lives as long as the phase (for arrays the phase keeps across its
+     *     steps, such as a labelled set)
      */
     NDManager manager();
 
     /**
-     * @return a generator seeded from the run's seed and the phase
+     * @return a generator seeded from the run's seed and the phase; the same in a resumed run
      */
     Random random();
 
     /**
-     * Whether the phase is re-entered from a checkpoint rather than started: its networks and the
-     * method's state are already restored to the checkpoint's step, so {@link Phase#begin} must
-     * rebuild only what it derives from them (e.g. a labelled pool) and must not reset or copy
-     * networks. The default is false.
-     *
-     * @return true when the run resumes inside this phase
+     * @return true when the phase begins again in a new process after a resume from a checkpoint
+     *     taken inside it, so that work whose result is already in the restored networks is not
+     *     redone (a copy of another network). The default is false.
      */
     default boolean resumed() {
         return false;
     }
 
     /**
-     * The run's folder, where a phase may write files of its own, in a sub-folder it names
-     * (Noisy Student writes {@code pseudo-labels/round-K.csv}). Added in SPI 1.1.
-     *
-     * @return the folder, or empty (the default) when the run keeps no folder
+     * @return where the phase hands files it produces; the default discards them
      */
-    default Optional<Path> runFolder() {
-        return Optional.empty();
+    default Artifacts artifacts() {
+        return Artifacts.NONE;
     }
 }

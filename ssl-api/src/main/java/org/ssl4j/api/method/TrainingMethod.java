@@ -6,36 +6,19 @@ import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
 
 /**
- * A training recipe: the phases it runs and the network whose accuracy it reports. A method
- * calls the roles ({@link org.ssl4j.api.role.Teacher}, {@link org.ssl4j.api.role.Student},
- * {@link org.ssl4j.api.role.PseudoLabelStrategy}, {@link org.ssl4j.api.role.AuxiliaryLoss}) in
- * its steps; the runtime samples batches, scopes memory, evaluates, logs and saves.
+ * A training recipe: the phases it runs and the network whose accuracy it reports. The runtime
+ * samples batches, scopes memory, evaluates, logs and saves; the method's phases call the roles.
  *
- * <h2>How the known methods fit, without changing this SPI</h2>
+ * <h2>Composition</h2>
  *
- * <ul>
- *   <li><b>Supervised</b>: one phase, {@link BatchPlan#labeledOnly}; a step is forward,
- *       cross-entropy, backward, {@link Network#update()}.
- *   <li><b>Pseudo-label self-training</b>: one phase with unlabeled data; a teacher ({@code
- *       self}, {@code ema} or {@code frozen} copy of the student, picked by config) labels the
- *       weak view through a strategy ({@code hard} with a threshold, or {@code soft}); the
- *       student learns from labeled cross-entropy plus the masked pseudo-label loss.
- *   <li><b>FixMatch</b>: the same method by config: teacher {@code self}, strategy {@code hard}
- *       with threshold 0.95, the student learning on the strong view ({@link BatchPlan#strongView}).
- *   <li><b>UDA</b>: the supervised method plus an {@link org.ssl4j.api.role.AuxiliaryLoss} named
- *       {@code uda} in the config, which gets the logits of the weak and strong views in its
- *       {@link org.ssl4j.api.role.AuxiliaryInputs}; TSA is a setting of the supervised loss.
- *   <li><b>Meta Pseudo Labels</b>: two trainable networks; a teacher implementing {@link
- *       org.ssl4j.api.role.Teacher#learn} with the student's {@link
- *       org.ssl4j.api.role.StudentFeedback} (labeled loss before and after its step); the
- *       teacher's auxiliary losses (UDA) come from config; a second phase {@code finetune}
- *       trains the student on labeled data only.
- *   <li><b>Noisy Student</b>: one phase per round; each round's {@link Phase#begin} labels the
- *       whole unlabeled pool with the previous round's network (clean inputs, evaluation mode),
- *       filters and balances it and writes it to {@link PhaseContext#runFolder()}; its steps
- *       train a new student under noise on the examples it picks from that set ({@link
- *       Phase#unlabeledIndices}, SPI 1.1); {@link #evaluated()} follows the latest student.
- * </ul>
+ * The built-in methods are one composition, {@code teacher-student} (in the support module
+ * {@code ssl-steps}): a {@link org.ssl4j.api.role.Teacher}, a {@link
+ * org.ssl4j.api.role.Student}, a {@link org.ssl4j.api.role.PseudoLabelStrategy} and {@link
+ * org.ssl4j.api.role.AuxiliaryLoss}es, each picked by config, and a list of phases ({@link
+ * PhaseConfig}) over them. The names users type ({@code supervised}, {@code pseudo-label},
+ * {@code mpl}, {@code noisy-student}, ...) are presets whose {@link MethodConfig#expand()}
+ * returns the composition they stand for. A plugin may still implement this interface directly
+ * for a recipe that is not a teacher and a student.
  */
 public interface TrainingMethod {
 

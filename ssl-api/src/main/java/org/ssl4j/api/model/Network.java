@@ -1,7 +1,8 @@
 package org.ssl4j.api.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Block;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
 
 /**
  * A network a method trains or consults: a backbone's block with its parameters on the
@@ -25,11 +26,6 @@ public interface Network {
      * @return the backbone config it was built from (to build a copy of the same shape)
      */
     BackboneConfig backbone();
-
-    /**
-     * @return the DJL block, for inspection and for saving; do not initialise or re-attach it
-     */
-    Block block();
 
     /**
      * Runs the network.
@@ -72,4 +68,39 @@ public interface Network {
      * @param decay the weight of the current value, in [0, 1]
      */
     void averageFrom(Network source, float decay);
+
+    /**
+     * Scales the accumulated gradients so that their global L2 norm (over every trainable
+     * parameter) is at most {@code maxNorm}; call it between the backward pass and {@link
+     * #update()}. With replicas, it acts on the gradients the update will apply.
+     *
+     * @param maxNorm the largest norm, positive
+     * @return the norm before clipping
+     */
+    double clipGradientNorm(double maxNorm);
+
+    /**
+     * @param manager where the copies go
+     * @return a copy of each trainable parameter, in a fixed order (the order of {@link
+     *     #setParameters} and {@link #gradients})
+     */
+    List<NDArray> parameters(NDManager manager);
+
+    /**
+     * Overwrites the trainable parameters (and every replica's), for methods that move a network
+     * along a direction and back (finite differences).
+     *
+     * @param values one array per trainable parameter, in the order of {@link #parameters}
+     */
+    void setParameters(List<NDArray> values);
+
+    /**
+     * @param manager where the copies go
+     * @return a copy of each trainable parameter's accumulated gradient, in the order of {@link
+     *     #parameters}
+     */
+    List<NDArray> gradients(NDManager manager);
+
+    /** Sets the accumulated gradients to zero without an update. */
+    void zeroGradients();
 }

@@ -1,6 +1,5 @@
 package org.ssl4j.api.model;
 
-import ai.djl.training.optimizer.Optimizer;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** Config of an optimizer with its learning-rate schedule, selected by {@code ...optimizer.type}. */
@@ -12,8 +11,9 @@ public interface OptimizerConfig {
      * optimizers keep per-parameter state.
      *
      * @param totalSteps the number of updates the schedule spans (for cosine decay)
-     * @return a DJL optimizer; the runtime calls its {@code update} once per parameter per step,
-     *     with gradients already computed, outside any gradient recording
+     * @return an optimizer whose state a checkpoint keeps; the runtime calls its {@code update}
+     *     once per parameter per step, with gradients already computed, outside any gradient
+     *     recording
      */
-    Optimizer create(long totalSteps);
+    ResumableOptimizer create(long totalSteps);
 }

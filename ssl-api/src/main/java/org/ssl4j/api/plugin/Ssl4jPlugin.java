@@ -4,11 +4,13 @@ import java.util.List;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.model.ScheduleConfig;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;
 
 /**
@@ -26,7 +28,6 @@ import org.ssl4j.api.role.TeacherConfig;
  * @AutoService(Ssl4jPlugin.class)
  * public final class MyPlugin implements Ssl4jPlugin {
  *     public String name() { return "my-plugin"; }
- *     public String version() { return "1.0.0"; }
  *     public String spiVersion() { return SpiVersion.CURRENT; }
  *     public List<Component<AuxiliaryLossConfig>> auxiliaryLosses() {
  *         return List.of(Component.of("entropy", EntropyConfig.class, "entropy minimisation"));
@@ -44,11 +45,18 @@ public interface Ssl4jPlugin {
     String name();
 
     /**
-     * The plugin's own version, recorded in each run's provenance.
+     * The plugin's own version, recorded in each run's provenance. The default reads the
+     * {@code Implementation-Version} of the jar the plugin class came from (Maven's jar plugin
+     * writes it with {@code addDefaultImplementationEntries}), so the version comes from the
+     * build rather than a literal.
      *
-     * @return the version, e.g. {@code 1.2.0}
+     * @return the version, e.g. {@code 1.2.0}, or {@code unpackaged} for classes not in a jar
+     *     with a manifest version (a development build)
      */
-    String version();
+    default String version() {
+        String version = getClass().getPackage().getImplementationVersion();
+        return version == null ? "unpackaged" : version;
+    }
 
     /**
      * The SPI version the plugin was built against. Implement it as {@code return
@@ -119,6 +127,26 @@ public interface Ssl4jPlugin {
      * @return the teachers this plugin contributes
      */
     default List<Component<TeacherConfig>> teachers() {
+        return List.of();
+    }
+
+    /**
+     * Students that a composition can pick by config (the cross-entropy student, ...). Added in
+     * SPI 2.0.
+     *
+     * @return the students this plugin contributes
+     */
+    default List<Component<StudentConfig>> students() {
+        return List.of();
+    }
+
+    /**
+     * Phases that a composed method lists ({@code teach-and-learn}, {@code finetune}, Noisy
+     * Student's rounds, ...). Added in SPI 2.0.
+     *
+     * @return the phases this plugin contributes
+     */
+    default List<Component<PhaseConfig>> phases() {
         return List.of();
     }
 

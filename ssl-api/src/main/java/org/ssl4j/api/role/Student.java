@@ -1,13 +1,11 @@
 package org.ssl4j.api.role;
 
-import ai.djl.ndarray.NDArray;
-import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
 
 /**
- * The role that learns from labeled data and from a teacher's pseudo labels, and whose accuracy
- * a method usually reports.
+ * The role that learns from labeled data and from a teacher's pseudo labels, and whose network
+ * (or its moving average) a method usually reports. Picked by config ({@code student.type}).
  */
 public interface Student {
 
@@ -17,17 +15,45 @@ public interface Student {
     Network network();
 
     /**
-     * One learning step: forward, loss, backward and {@link Network#update()}. Opens and closes
-     * its own gradient collector, so none may be open when it is called.
-     *
-     * @param labeled the step's labeled batch
-     * @param unlabeled the unlabeled view the pseudo labels were made for, {@code (U, ...)}, or
-     *     null for a labeled-only step
-     * @param labels the teacher's labels for {@code unlabeled}, or null with it
-     * @param context the step
-     * @return the losses it optimised (and, if it measures them, its labeled loss before and
-     *     after the update)
+     * @return the network to evaluate for this student: {@link #network()}, or a moving average
+     *     of it that the student keeps
      */
-    StudentFeedback learn(
-            LabeledBatch labeled, NDArray unlabeled, PseudoLabels labels, StepContext context);
+    default Network evaluated() {
+        return network();
+    }
+
+    /**
+     * @return the unlabeled view the student learns the pseudo labels on; the method asks the
+     *     runtime for it
+     */
+    View view();
+
+    /**
+     * @return whether a step also needs the strong view (its view, or one of its auxiliary
+     *     losses)
+     */
+    boolean needsStrongView();
+
+    /**
+     * @return whether {@link #learn} reports the student's labeled loss before and after its
+     *     update ({@link StudentFeedback#labeledLossBefore()}), which a teacher that learns from
+     *     the student's progress needs
+     */
+    default boolean measuresFeedback() {
+        return false;
+    }
+
+    /**
+     * One learning step: forward, loss, backward, clipping and {@link Network#update()}. It reads
+     * the labeled batch and its view of the unlabeled batch from {@code context}. Opens and
+     * closes its own gradient collector, so none may be open when it is called.
+     *
+     * @param labels the teacher's labels for the step's unlabeled examples, or null for a step
+     *     without a teacher (the student then learns from labeled data and its auxiliary losses)
+     * @param context the step
+     * @return the losses it optimised and, when it {@linkplain #measuresFeedback measures} them,
+     *     its labeled loss before and after the update; {@link StudentFeedback#NONE} when it did
+     *     not learn this step (it may wait for a number of steps)
+     */
+    StudentFeedback learn(PseudoLabels labels, StepContext context);
 }

@@ -15,8 +15,29 @@ import java.util.Map;
 public record StudentFeedback(
         Map<String, NDArray> losses, NDArray labeledLossBefore, NDArray labeledLossAfter) {
 
-    /** Copies the map. */
+    /** A step in which the student did not learn. */
+    public static final StudentFeedback NONE = new StudentFeedback(Map.of(), null, null);
+
+    /** Copies the map and checks that before and after come together. */
     public StudentFeedback {
         losses = Map.copyOf(losses);
+        if ((labeledLossBefore == null) != (labeledLossAfter == null)) {
+            throw new IllegalArgumentException("give the labeled loss before and after, or neither");
+        }
+    }
+
+    /**
+     * @param losses the loss terms
+     * @return feedback without the labeled losses
+     */
+    public static StudentFeedback of(Map<String, NDArray> losses) {
+        return new StudentFeedback(losses, null, null);
+    }
+
+    /**
+     * @return whether the labeled loss before and after the update is present
+     */
+    public boolean hasLabeledLoss() {
+        return labeledLossBefore != null;
     }
 }
