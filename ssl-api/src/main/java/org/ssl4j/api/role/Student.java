@@ -1,6 +1,8 @@
 package org.ssl4j.api.role;
 
 import org.ssl4j.api.method.StepContext;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 import org.ssl4j.api.model.Network;
 
 /**
@@ -35,6 +37,14 @@ public interface Student {
     boolean needsStrongView();
 
     /**
+     * @return whether a step without a teacher still needs the unlabeled batch (auxiliary
+     *     losses on it); the default is false
+     */
+    default boolean usesUnlabeled() {
+        return false;
+    }
+
+    /**
      * @return whether {@link #learn} reports the student's labeled loss before and after its
      *     update ({@link StudentFeedback#labeledLossBefore()}), which a teacher that learns from
      *     the student's progress needs
@@ -56,4 +66,21 @@ public interface Student {
      *     not learn this step (it may wait for a number of steps)
      */
     StudentFeedback learn(PseudoLabels labels, StepContext context);
+
+    /**
+     * Writes what the student keeps outside its networks and its next steps depend on (a moving
+     * baseline), for a checkpoint; networks made through the method's context are saved by the
+     * runtime. Called between steps. The default writes nothing.
+     *
+     * @param state where to write; keys are private to the student
+     */
+    default void saveState(StateWriter state) {}
+
+    /**
+     * Restores what {@link #saveState} wrote, when a run resumes in a new process, after the
+     * networks were restored. The default reads nothing.
+     *
+     * @param state what {@link #saveState} wrote
+     */
+    default void restoreState(StateReader state) {}
 }

@@ -3,6 +3,8 @@ package org.ssl4j.api.role;
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import org.ssl4j.api.method.StepContext;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * The role that makes pseudo labels for unlabeled examples. Some teachers are the student itself
@@ -58,4 +60,21 @@ public interface Teacher {
     default boolean needsFeedback() {
         return false;
     }
+
+    /**
+     * Writes what the teacher keeps outside its networks and its next steps depend on (a moving
+     * baseline), for a checkpoint; networks made through the method's context are saved by the
+     * runtime. Called between steps. The default writes nothing.
+     *
+     * @param state where to write; keys are private to the teacher
+     */
+    default void saveState(StateWriter state) {}
+
+    /**
+     * Restores what {@link #saveState} wrote, when a run resumes in a new process, after the
+     * networks were restored. The default reads nothing.
+     *
+     * @param state what {@link #saveState} wrote
+     */
+    default void restoreState(StateReader state) {}
 }

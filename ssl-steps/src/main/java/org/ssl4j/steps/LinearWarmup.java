@@ -1,4 +1,4 @@
-package org.ssl4j.baselines;
+package org.ssl4j.steps;
 
 import java.util.function.LongToDoubleFunction;
 
