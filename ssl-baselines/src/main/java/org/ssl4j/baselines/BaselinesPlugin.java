@@ -6,13 +6,12 @@ import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
-import org.ssl4j.api.role.PseudoLabelStrategyConfig;
 import org.ssl4j.api.role.TeacherConfig;
 
 /**
- * The {@code baselines} plugin: the {@code supervised} and {@code pseudo-label} methods, the
- * {@code self}, {@code ema} and {@code frozen} teachers and the {@code hard} and {@code soft}
- * pseudo-label strategies.
+ * The {@code baselines} plugin: the {@code supervised} and {@code pseudo-label} presets (each
+ * expands to a {@code teacher-student} composition) and the {@code self}, {@code ema} and {@code
+ * frozen} teachers.
  */
 @AutoService(Ssl4jPlugin.class)
 public final class BaselinesPlugin implements Ssl4jPlugin {
@@ -26,11 +25,6 @@ public final class BaselinesPlugin implements Ssl4jPlugin {
     }
 
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }
@@ -41,11 +35,11 @@ public final class BaselinesPlugin implements Ssl4jPlugin {
                 Component.of(
                         "supervised",
                         SupervisedConfig.class,
-                        "cross-entropy on labeled data, plus optional auxiliary terms (UDA)"),
+                        "preset: cross-entropy on labeled data, plus optional auxiliary terms (UDA)"),
                 Component.of(
                         "pseudo-label",
                         PseudoLabelConfig.class,
-                        "self-training on a teacher's pseudo labels (FixMatch by config)"));
+                        "preset: self-training on a teacher's pseudo labels (FixMatch by config)"));
     }
 
     @Override
@@ -60,18 +54,5 @@ public final class BaselinesPlugin implements Ssl4jPlugin {
                         "frozen",
                         FrozenTeacherConfig.class,
                         "a frozen copy of the student, refreshed every N steps"));
-    }
-
-    @Override
-    public List<Component<PseudoLabelStrategyConfig>> pseudoLabelStrategies() {
-        return List.of(
-                Component.of(
-                        "hard",
-                        HardLabelsConfig.class,
-                        "argmax class, masked below a confidence threshold"),
-                Component.of(
-                        "soft",
-                        SoftLabelsConfig.class,
-                        "temperature-sharpened softmax, masked below a confidence threshold"));
     }
 }

@@ -1,64 +1,50 @@
 package org.ssl4j.baselines;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Map;
 import org.ssl4j.api.method.StepContext;
-import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.PseudoLabelStrategy;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
 import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.TeacherContext;
+import org.ssl4j.steps.MovingAverage;
 
 /**
- * A teacher that is an exponential moving average of the student: a frozen network named {@code
- * teacher}, starting as a copy of the student and moving towards it after each student step
- * ({@code p = decay * p + (1 - decay) * student}).
+ * A teacher that is an exponential moving average of the student (Mean Teacher): a frozen
+ * network named {@code teacher}, starting as a copy of the student and moving towards it after
+ * each student step ({@code p = decay * p + (1 - decay) * student}). It labels the weak view in
+ * evaluation mode.
  */
-public final class EmaTeacher implements Teacher {
+final class EmaTeacher implements Teacher {
 
     /** The name of the teacher's network (its parameters are saved under it). */
-    public static final String NETWORK_NAME = "teacher";
+    static final String NETWORK_NAME = "teacher";
 
-    private final Network student;
     private final PseudoLabelStrategy strategy;
-    private final Network average;
-    private final float decay;
+    private final MovingAverage average;
 
     /**
-     * Creates the average's network with the student's backbone and copies the student into it.
-     *
      * @param context the student, the strategy and the network factory
      * @param decay the weight of the average's current value, in [0, 1)
      */
-    public EmaTeacher(TeacherContext context, float decay) {
-        this.student = context.student();
+    EmaTeacher(TeacherContext context, double decay) {
         this.strategy = context.strategy();
-        this.average = context.method().frozen(NETWORK_NAME, student.backbone());
-        this.average.copyFrom(student);
-        this.decay = decay;
+        var student = context.student().network();
+        this.average =
+                new MovingAverage(
+                        context.method().frozen(NETWORK_NAME, student.backbone()), student, decay, false);
     }
 
-    /**
-     * Labels a batch with the average in evaluation mode. The average records no gradient.
-     *
-     * @param inputs the unlabeled view to label, {@code (U, ...exampleShape)}
-     * @param context the step
-     * @return the pseudo labels, in {@code inputs}' manager
-     */
     @Override
-    public PseudoLabels teach(NDArray inputs, StepContext context) {
-        return strategy.label(average.forward(inputs, false));
+    public PseudoLabels teach(StepContext context) {
+        return strategy.label(average.network().forward(view().of(context.unlabeled()), false));
     }
 
-    /**
-     * Moves the average towards the student; called after the student's update, with no
-     * gradient collector open.
-     *
-     * @param feedback not used
-     * @param context the step
-     */
+    /** Moves the average towards the student. */
     @Override
-    public void learn(StudentFeedback feedback, StepContext context) {
-        average.averageFrom(student, decay);
+    public Map<String, NDArray> learn(StudentFeedback feedback, StepContext context) {
+        average.update();
+        return Map.of();
     }
 }

@@ -1,5 +1,6 @@
 package org.ssl4j.baselines;
 
+import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.api.role.TeacherContext;
@@ -16,11 +17,11 @@ public record EmaTeacherConfig(Double decay) implements TeacherConfig {
     /** Fills the default and checks the range. */
     public EmaTeacherConfig {
         decay = decay == null ? 0.999 : decay;
-        Ranges.belowOne("decay", decay);
+        Checks.belowOne("decay", decay);
     }
 
     @Override
     public Teacher create(TeacherContext context) {
-        return new EmaTeacher(context, decay.floatValue());
+        return new EmaTeacher(context, decay);
     }
 }

@@ -1,6 +1,7 @@
 package org.ssl4j.baselines;
 
 import ai.djl.ndarray.NDArray;
+import java.util.Map;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.PseudoLabelStrategy;
@@ -14,10 +15,10 @@ import org.ssl4j.api.role.TeacherContext;
  * creation and again after the student's step of every {@code refreshEvery}-th step (steps
  * {@code refreshEvery - 1}, {@code 2 * refreshEvery - 1}, ... of the phase).
  */
-public final class FrozenTeacher implements Teacher {
+final class FrozenTeacher implements Teacher {
 
     /** The name of the teacher's network (its parameters are saved under it). */
-    public static final String NETWORK_NAME = "teacher";
+    static final String NETWORK_NAME = "teacher";
 
     private final Network student;
     private final PseudoLabelStrategy strategy;
@@ -30,24 +31,17 @@ public final class FrozenTeacher implements Teacher {
      * @param context the student, the strategy and the network factory
      * @param refreshEvery steps between refreshes, {@code > 0}
      */
-    public FrozenTeacher(TeacherContext context, long refreshEvery) {
-        this.student = context.student();
+    FrozenTeacher(TeacherContext context, long refreshEvery) {
+        this.student = context.student().network();
         this.strategy = context.strategy();
         this.copy = context.method().frozen(NETWORK_NAME, student.backbone());
         this.copy.copyFrom(student);
         this.refreshEvery = refreshEvery;
     }
 
-    /**
-     * Labels a batch with the copy in evaluation mode. The copy records no gradient.
-     *
-     * @param inputs the unlabeled view to label, {@code (U, ...exampleShape)}
-     * @param context the step
-     * @return the pseudo labels, in {@code inputs}' manager
-     */
     @Override
-    public PseudoLabels teach(NDArray inputs, StepContext context) {
-        return strategy.label(copy.forward(inputs, false));
+    public PseudoLabels teach(StepContext context) {
+        return strategy.label(copy.forward(view().of(context.unlabeled()), false));
     }
 
     /**
@@ -58,9 +52,10 @@ public final class FrozenTeacher implements Teacher {
      * @param context the step, whose index decides the refresh
      */
     @Override
-    public void learn(StudentFeedback feedback, StepContext context) {
+    public Map<String, NDArray> learn(StudentFeedback feedback, StepContext context) {
         if ((context.step() + 1) % refreshEvery == 0) {
             copy.copyFrom(student);
         }
+        return Map.of();
     }
 }

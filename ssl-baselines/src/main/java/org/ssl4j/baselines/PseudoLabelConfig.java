@@ -10,10 +10,18 @@ import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
 import org.ssl4j.api.role.TeacherConfig;
+import org.ssl4j.api.role.View;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.HardLabelsConfig;
+import org.ssl4j.steps.TeachAndLearnConfig;
+import org.ssl4j.steps.TeacherStudentConfig;
+import org.ssl4j.steps.TsaSchedule;
 
 /**
- * Config of the {@code pseudo-label} method: a teacher labels the weak unlabeled view, the
- * student learns from the labeled data and those labels. FixMatch is teacher {@code self},
+ * The {@code pseudo-label} preset: a teacher labels the weak unlabeled view, the student learns
+ * from the labeled data and those labels. It expands to a {@code teacher-student} composition
+ * with the given teacher and strategy, a {@code cross-entropy} student and one {@code
+ * teach-and-learn} phase named {@code train}. FixMatch is teacher {@code self},
  * pseudoLabels {@code hard} with threshold 0.95 and studentView {@code strong}.
  *
  * @param backbone the student's architecture, required
@@ -55,34 +63,35 @@ public record PseudoLabelConfig(
         warmupSteps = warmupSteps == null ? 0L : warmupSteps;
         Checks.nonNegative("warmupSteps", warmupSteps);
         labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
-        Ranges.belowOne("labelSmoothing", labelSmoothing);
+        Checks.belowOne("labelSmoothing", labelSmoothing);
         tsa =
                 tsa == null
                         ? TsaSchedule.NONE.configName()
                         : TsaSchedule.fromConfig("tsa", tsa).configName();
-        studentView =
-                studentView == null
-                        ? StudentView.WEAK.configName()
-                        : StudentView.fromConfig("studentView", studentView).configName();
+        studentView = View.fromConfig("studentView", studentView, View.WEAK).configName();
         auxiliaryLosses = Checks.listOf("auxiliaryLosses", auxiliaryLosses);
     }
 
     /**
-     * @return {@link #studentView} as an enum
+     * @return the composition this preset stands for
      */
-    public StudentView view() {
-        return StudentView.fromConfig("studentView", studentView);
-    }
-
-    /**
-     * @return {@link #tsa} as an enum
-     */
-    public TsaSchedule tsaSchedule() {
-        return TsaSchedule.fromConfig("tsa", tsa);
+    @Override
+    public TeacherStudentConfig expand() {
+        CrossEntropyStudentConfig student =
+                CrossEntropyStudentConfig.builder(backbone, optimizer)
+                        .view(View.fromConfig("studentView", studentView, View.WEAK))
+                        .unlabeledWeight(unlabeledWeight)
+                        .warmupSteps(warmupSteps)
+                        .labelSmoothing(labelSmoothing)
+                        .tsa(TsaSchedule.fromConfig("tsa", tsa))
+                        .auxiliaryLosses(auxiliaryLosses)
+                        .build();
+        return new TeacherStudentConfig(
+                teacher, student, pseudoLabels, List.of(TeachAndLearnConfig.DEFAULT));
     }
 
     @Override
     public TrainingMethod create(MethodContext context) {
-        return new PseudoLabelMethod(this, context);
+        return expand().create(context);
     }
 }

@@ -9,6 +9,6 @@ public record SelfTeacherConfig() implements TeacherConfig {
 
     @Override
     public Teacher create(TeacherContext context) {
-        return new SelfTeacher(context.student(), context.strategy());
+        return new SelfTeacher(context.student().network(), context.strategy());
     }
 }

@@ -8,10 +8,16 @@ import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.TeachAndLearnConfig;
+import org.ssl4j.steps.TeacherStudentConfig;
+import org.ssl4j.steps.TsaSchedule;
 
 /**
- * Config of the {@code supervised} method: cross-entropy on the labeled data, plus optional
- * auxiliary terms on unlabeled data (UDA is this method with a {@code uda} term).
+ * The {@code supervised} preset: cross-entropy on the labeled data, plus optional auxiliary terms
+ * on unlabeled data (UDA is this preset with a {@code uda} term). It expands to a {@code
+ * teacher-student} composition without a teacher: a {@code cross-entropy} student and one
+ * {@code teach-and-learn} phase named {@code train}.
  *
  * @param backbone the student's architecture, required
  * @param optimizer the student's optimizer and schedule, required
@@ -35,7 +41,7 @@ public record SupervisedConfig(
         Checks.required("backbone", backbone);
         Checks.required("optimizer", optimizer);
         labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
-        Ranges.belowOne("labelSmoothing", labelSmoothing);
+        Checks.belowOne("labelSmoothing", labelSmoothing);
         tsa =
                 tsa == null
                         ? TsaSchedule.NONE.configName()
@@ -44,14 +50,21 @@ public record SupervisedConfig(
     }
 
     /**
-     * @return {@link #tsa} as an enum
+     * @return the composition this preset stands for
      */
-    public TsaSchedule tsaSchedule() {
-        return TsaSchedule.fromConfig("tsa", tsa);
+    @Override
+    public TeacherStudentConfig expand() {
+        CrossEntropyStudentConfig student =
+                CrossEntropyStudentConfig.builder(backbone, optimizer)
+                        .labelSmoothing(labelSmoothing)
+                        .tsa(TsaSchedule.fromConfig("tsa", tsa))
+                        .auxiliaryLosses(auxiliaryLosses)
+                        .build();
+        return new TeacherStudentConfig(null, student, null, List.of(TeachAndLearnConfig.DEFAULT));
     }
 
     @Override
     public TrainingMethod create(MethodContext context) {
-        return new SupervisedMethod(this, context);
+        return expand().create(context);
     }
 }
