@@ -21,11 +21,6 @@ public final class UdaPlugin implements Ssl4jPlugin {
     }
 
     /** {@inheritDoc} */
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
-
     /** {@inheritDoc} */
     @Override
     public String spiVersion() {
