@@ -25,11 +25,6 @@ public final class TestkitPlugin implements Ssl4jPlugin {
     }
 
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }
