@@ -24,6 +24,7 @@ import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
 import org.ssl4j.api.role.View;
+import org.ssl4j.testkit.fixtures.RecordingAuxiliaryLoss;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
 import org.ssl4j.testkit.fixtures.TestSgd;
