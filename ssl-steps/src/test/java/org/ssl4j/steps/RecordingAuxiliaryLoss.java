@@ -1,4 +1,4 @@
-package org.ssl4j.baselines;
+package org.ssl4j.steps;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
