@@ -117,7 +117,9 @@ final class RoundPhase extends BasicPhase {
     }
 
     /**
-     * Labels (or reads), filters and balances the round's set and hands it to the runtime.
+     * Labels (or reads), filters and balances the round's set and hands it to the runtime. Until
+     * it returns the round has no {@link #result()}, also when it begins again, so that round 1's
+     * teacher is what the phases before it produced.
      *
      * @param context the unlabeled examples, a phase-long manager, the phase's generator and
      *     where artifacts go
@@ -126,6 +128,8 @@ final class RoundPhase extends BasicPhase {
      */
     @Override
     public void begin(PhaseContext context) {
+        set = null;
+        sampler = null;
         Network labeler = teacher.get();
         NDArray pool = context.unlabeledSet();
         int size = Math.toIntExact(pool.getShape().get(0));

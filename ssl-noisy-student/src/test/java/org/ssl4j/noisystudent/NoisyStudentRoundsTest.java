@@ -161,6 +161,29 @@ class NoisyStudentRoundsTest {
     }
 
     @Test
+    void aRoundThatBeginsAgainAfterAResumeMakesTheSameSetAndTheSameDraws() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TrainingMethod method =
+                    new NoisyStudentConfig(LINEAR, List.of(), 1, UNUSED_OPTIMIZER, null, null, 0.3, true, 5, 1.0, 0.1, 3, null)
+                            .create(methods(manager, 4));
+            RoundPhase round = (RoundPhase) method.phases().get(1);
+            TestContexts.Phase first = begin(manager, 11);
+            round.begin(first);
+            int[] copies = round.pseudoLabels().copies();
+            long[] draws = round.unlabeledIndices(8, new Random(5));
+
+            TestContexts.Phase again = begin(manager, 11);
+            round.begin(again);
+
+            // 5 per class: class 0's three examples get 5/3 copies, rounded stochastically
+            assertEquals(10, Arrays.stream(copies).sum(), Arrays.toString(copies));
+            assertArrayEquals(copies, round.pseudoLabels().copies());
+            assertArrayEquals(draws, round.unlabeledIndices(8, new Random(5)));
+            assertEquals(first.artifacts().written, again.artifacts().written);
+        }
+    }
+
+    @Test
     void hardLabelsAreTheTeachersArgmaxWithLabelSmoothing() {
         try (NDManager manager = NDManager.newBaseManager()) {
             TrainingMethod method = preset(1, "hard", null).create(methods(manager, 4));
