@@ -26,12 +26,6 @@ public final class AugmentPlugin implements Ssl4jPlugin {
 
     /** {@inheritDoc} */
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }

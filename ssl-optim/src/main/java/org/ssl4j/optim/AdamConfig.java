@@ -1,6 +1,6 @@
 package org.ssl4j.optim;
 
-import ai.djl.training.optimizer.Optimizer;
+import org.ssl4j.api.model.ResumableOptimizer;
 import ai.djl.training.tracker.Tracker;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.model.OptimizerConfig;
@@ -36,8 +36,8 @@ public record AdamConfig(
         beta2 = beta2 == null ? 0.999 : beta2;
         epsilon = epsilon == null ? 1e-8 : epsilon;
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
-        DecayFactor.check("beta1", beta1);
-        DecayFactor.check("beta2", beta2);
+        Checks.belowOne("beta1", beta1);
+        Checks.belowOne("beta2", beta2);
         Checks.positive("epsilon", epsilon);
         Checks.nonNegative("weightDecay", weightDecay);
     }
@@ -49,7 +49,7 @@ public record AdamConfig(
      *     schedule's
      */
     @Override
-    public Optimizer create(long totalSteps) {
+    public ResumableOptimizer create(long totalSteps) {
         Tracker rate = schedule.create(lr.floatValue(), totalSteps);
         return new AdamOptimizer(
                 rate, beta1.floatValue(), beta2.floatValue(), epsilon.floatValue(), weightDecay.floatValue());

@@ -2,25 +2,24 @@ package org.ssl4j.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ssl4j.api.state.OptimizerState;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
 
 /**
  * Adam with the update of DJL's {@code Adam} (the engine's fused kernel, L2 weight decay added
  * to the gradient, epsilon on the bias-corrected denominator), whose moments and update counts
- * are checkpointed through {@link OptimizerState}. At update {@code t} (1-based, the largest
+ * are checkpointed through {@link ResumableOptimizer}. At update {@code t} (1-based, the largest
  * count of any parameter so far) the rate is {@code learningRate(t - 1)} and the step size
  * {@code rate * sqrt(1 - beta2^t) / (1 - beta1^t)}.
  *
  * <p>Memory: the first and second moments of a parameter are created in the weight's manager on
  * its first update and live as long as it. {@code update} does not close {@code grad}.
  */
-public final class AdamOptimizer extends Optimizer implements OptimizerState {
+public final class AdamOptimizer extends ResumableOptimizer {
 
     private static final String COUNT = "count";
     private static final String MEAN = "mean";

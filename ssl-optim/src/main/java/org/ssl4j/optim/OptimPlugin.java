@@ -23,12 +23,6 @@ public final class OptimPlugin implements Ssl4jPlugin {
 
     /** {@inheritDoc} */
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }

@@ -1,6 +1,6 @@
 package org.ssl4j.optim;
 
-import ai.djl.training.optimizer.Optimizer;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.model.OptimizerConfig;
@@ -26,11 +26,21 @@ public record SgdConfig(
         momentum = momentum == null ? 0.0 : momentum;
         nesterov = nesterov != null && nesterov;
         weightDecay = weightDecay == null ? 0.0 : weightDecay;
-        DecayFactor.check("momentum", momentum);
+        Checks.belowOne("momentum", momentum);
         if (nesterov && momentum == 0) {
             throw new InvalidConfigException("nesterov", "needs momentum > 0, got momentum 0");
         }
         Checks.nonNegative("weightDecay", weightDecay);
+    }
+
+    /**
+     * Plain SGD: no momentum, no weight decay, a constant rate.
+     *
+     * @param lr the learning rate, &gt; 0
+     * @return the config
+     */
+    public static SgdConfig of(double lr) {
+        return new SgdConfig(lr, null, null, null, null);
     }
 
     /**
@@ -39,7 +49,7 @@ public record SgdConfig(
      * @return a new {@link SgdOptimizer} with this config's schedule over {@code totalSteps}
      */
     @Override
-    public Optimizer create(long totalSteps) {
+    public ResumableOptimizer create(long totalSteps) {
                 return new SgdOptimizer(
                 schedule.create(lr.floatValue(), totalSteps),
                 momentum.floatValue(),

@@ -2,11 +2,10 @@ package org.ssl4j.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.ssl4j.api.state.OptimizerState;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
 
@@ -30,10 +29,10 @@ import org.ssl4j.api.state.StateWriter;
  *
  * <p>Update counts: like DJL's optimizers, the schedule is indexed by the largest update count
  * of any parameter so far (one network's parameters all advance together). Counts and momentum
- * buffers are checkpointed through {@link OptimizerState}, so a resumed run continues bit for
+ * buffers are checkpointed through {@link ResumableOptimizer}, so a resumed run continues bit for
  * bit.
  */
-public final class SgdOptimizer extends Optimizer implements OptimizerState {
+public final class SgdOptimizer extends ResumableOptimizer {
 
     private static final String COUNT = "count";
     private static final String MOMENTUM = "momentum";

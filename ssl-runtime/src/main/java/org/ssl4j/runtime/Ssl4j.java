@@ -2,10 +2,10 @@ package org.ssl4j.runtime;
 
 import com.google.inject.Guice;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.method.MethodConfig;
@@ -23,6 +23,7 @@ import org.ssl4j.runtime.run.RunFolder;
 import org.ssl4j.runtime.run.RunSpec;
 import org.ssl4j.runtime.run.StartMode;
 import org.ssl4j.runtime.training.Preflight;
+import org.ssl4j.runtime.training.RunInputs;
 import org.ssl4j.runtime.training.TrainingDriver;
 import org.ssl4j.runtime.wiring.RunModule;
 
@@ -105,14 +106,20 @@ public final class Ssl4j {
     /**
      * Checks a config against its data without training: the data loads, the augmentations
      * accept it, every method builds its networks for it. {@link #train} and {@link #compare} do
-     * this before their first step.
+     * this before their first step, and train what it loaded and built.
      *
      * @param config the config
      * @return a description of the data
      * @throws org.ssl4j.runtime.config.ConfigException naming the config section and the problem
      */
     public String validate(RunConfig config) {
-        return Preflight.check(config, "config '" + config.name() + "'");
+        try (Preflight preflight = preflight(config)) {
+            return preflight.description();
+        }
+    }
+
+    private Preflight preflight(RunConfig config) {
+        return Preflight.open(config, "config '" + config.name() + "'", registry);
     }
 
     /**
@@ -133,9 +140,10 @@ public final class Ssl4j {
                             + config.methods().size() + " methods and " + config.seeds().size()
                             + " seeds: use compare");
         }
-        validate(config);
-        Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
-        return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, StartMode.FRESH, listeners);
+        String method = config.methods().keySet().iterator().next();
+        try (Preflight preflight = preflight(config)) {
+            return run(preflight, config, method, config.seeds().get(0), runDir, StartMode.FRESH, listeners);
+        }
     }
 
     /**
@@ -148,29 +156,30 @@ public final class Ssl4j {
      * @param runDir a run folder holding {@code config.yaml} and {@code checkpoints/}
      * @param listeners progress listeners
      * @return the result
-     * @throws IllegalArgumentException when the folder has no {@code config.yaml}
+     * @throws IllegalArgumentException when the folder does not exist or has no {@code
+     *     config.yaml}; nothing is created then
      * @throws org.ssl4j.runtime.config.ConfigException when the saved config no longer reads
      * @throws org.ssl4j.runtime.training.TrainingException when no checkpoint verifies, or it was
      *     written with another config
      */
     public TrainResult resume(Path runDir, RunListener... listeners) {
-        Path file = new RunFolder(runDir).configFile();
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(runDir + " is not a run folder: it has no " + RunFolder.CONFIG);
-        }
+        Path file = RunFolder.existing(runDir).configFile();
         RunConfig config = readConfig(file);
         if (config.methods().size() != 1 || config.seeds().size() != 1) {
             throw new IllegalArgumentException(file + " has several methods or seeds: not a run folder's config");
         }
-        validate(config);
-        Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
-        return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, StartMode.RESUME, listeners);
+        String method = config.methods().keySet().iterator().next();
+        try (Preflight preflight = preflight(config)) {
+            return run(preflight, config, method, config.seeds().get(0), runDir, StartMode.RESUME, listeners);
+        }
     }
 
     /**
      * Runs every method of a config with every seed, one after the other, each in {@code
      * outDir/METHOD/seed-SEED}, then writes {@code results.json} and {@code results.md} in {@code
-     * outDir}.
+     * outDir}. The runs go seed by seed (every method of the first seed, then of the next), so
+     * each seed's data is loaded once and shared by its methods; the results list them by method,
+     * then seed.
      *
      * @param config the config
      * @param outDir the comparison's folder, created if needed
@@ -178,16 +187,20 @@ public final class Ssl4j {
      * @return all results, with the per-method table
      */
     public CompareResult compare(RunConfig config, Path outDir, RunListener... listeners) {
-        validate(config);
-        ComparisonFiles files = new ComparisonFiles(outDir);
-        files.writeConfig(reader.toYaml(config));
         List<TrainResult> runs = new ArrayList<>();
-        for (Map.Entry<String, MethodConfig> method : config.methods().entrySet()) {
+        ComparisonFiles files;
+        try (Preflight preflight = preflight(config)) {
+            files = new ComparisonFiles(outDir);
+            files.writeConfig(reader.toYaml(config));
             for (long seed : config.seeds()) {
-                Path runDir = outDir.resolve(method.getKey()).resolve("seed-" + seed);
-                runs.add(run(config, method.getKey(), method.getValue(), seed, runDir, StartMode.FRESH, listeners));
+                for (String method : config.methods().keySet()) {
+                    Path runDir = outDir.resolve(method).resolve("seed-" + seed);
+                    runs.add(run(preflight, config, method, seed, runDir, StartMode.FRESH, listeners));
+                }
             }
         }
+        List<String> order = List.copyOf(config.methods().keySet());
+        runs.sort(Comparator.comparingInt((TrainResult r) -> order.indexOf(r.method())));
         CompareResult result = new CompareResult(config.name(), outDir, runs);
         files.writeResults(result);
         return result;
@@ -222,13 +235,15 @@ public final class Ssl4j {
     }
 
     private TrainResult run(
+            Preflight preflight,
             RunConfig config,
             String methodName,
-            MethodConfig method,
             long seed,
             Path runDir,
             StartMode mode,
             RunListener... listeners) {
+        MethodConfig method = config.methods().get(methodName);
+        RunInputs inputs = new RunInputs(preflight.data(seed), preflight.method(methodName, seed));
         RunConfig single =
                 new RunConfig(
                         config.name(),
@@ -240,8 +255,12 @@ public final class Ssl4j {
                         config.executor());
         RunSpec spec =
                 new RunSpec(methodName, method, seed, config, reader.toYaml(single), provenance());
-        RunModule module = new RunModule(spec, runDir, mode, Arrays.asList(listeners));
-        return Guice.createInjector(module).getInstance(TrainingDriver.class).run();
+        RunModule module = new RunModule(spec, inputs, runDir, mode, Arrays.asList(listeners));
+        try {
+            return Guice.createInjector(module).getInstance(TrainingDriver.class).run();
+        } finally {
+            inputs.method().close();
+        }
     }
 
     private Provenance provenance() {

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.model.ScheduleConfig;
@@ -14,6 +15,7 @@ import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;
 
 /**
@@ -29,7 +31,9 @@ enum ComponentKind {
     AUGMENTATION(AugmentationConfig.class, Ssl4jPlugin::augmentations),
     OPTIMIZER(OptimizerConfig.class, Ssl4jPlugin::optimizers),
     SCHEDULE(ScheduleConfig.class, Ssl4jPlugin::schedules),
+    PHASE(PhaseConfig.class, Ssl4jPlugin::phases),
     TEACHER(TeacherConfig.class, Ssl4jPlugin::teachers),
+    STUDENT(StudentConfig.class, Ssl4jPlugin::students),
     PSEUDO_LABEL_STRATEGY(PseudoLabelStrategyConfig.class, Ssl4jPlugin::pseudoLabelStrategies),
     AUXILIARY_LOSS(AuxiliaryLossConfig.class, Ssl4jPlugin::auxiliaryLosses);
 

@@ -3,6 +3,7 @@ package org.ssl4j.testkit;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -30,8 +31,10 @@ import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.Phase;
+import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.method.PhaseSetup;
 import org.ssl4j.api.method.StepResult;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.BackboneConfig;
@@ -45,6 +48,8 @@ import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategy;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
 import org.ssl4j.api.role.PseudoLabels;
+import org.ssl4j.api.role.Student;
+import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.StudentFeedback;
 import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.TeacherConfig;
@@ -60,8 +65,11 @@ import org.ssl4j.api.role.TeacherContext;
  * many arrays as after the first step (which may create state lazily, like momentum buffers).
  * An array of the step created in, or attached to, a long-lived manager fails the run.
  *
- * <p>What runs, by kind: a method's phases (at most {@link #STEPS} steps each, with the kit's
- * {@link KitMethodContext}); a teacher labelling for a student it follows; a backbone or an
+ * <p>What runs, by kind: a method's phases, after its {@linkplain MethodConfig#expand()
+ * expansion} (at most {@link #STEPS} steps each, with the kit's {@link KitMethodContext}); a
+ * phase's phases over the kit's student and a teacher that is the student; a teacher teaching
+ * the kit's student ({@link KitStudentConfig}), which reports its labeled loss before and after
+ * each update; a student learning from pseudo labels of random logits; a backbone or an
  * optimizer training a network; an auxiliary loss and its backward pass on random logits; a
  * pseudo-label strategy on random logits; an augmentation on a random batch (which it must not
  * change); a data source loading and serving batches; a schedule's first values.
@@ -104,8 +112,12 @@ final class ComponentRun {
         try (NDManager run = NDManager.newBaseManager()) {
             if (config instanceof MethodConfig method) {
                 method(run, method);
+            } else if (config instanceof PhaseConfig phase) {
+                phase(run, phase);
             } else if (config instanceof TeacherConfig teacher) {
                 teacher(run, teacher);
+            } else if (config instanceof StudentConfig student) {
+                student(run, student);
             } else if (config instanceof BackboneConfig backbone) {
                 network(run, backbone, new SgdConfig(null));
             } else if (config instanceof OptimizerConfig optimizer) {
@@ -127,13 +139,47 @@ final class ComponentRun {
         return fingerprint;
     }
 
+    private Budget budget() {
+        return new Budget(STEPS, BATCH, UNLABELED / BATCH);
+    }
+
     private void method(NDManager run, MethodConfig config) {
-        TrainSettings train = TrainSettings.of((long) STEPS, BATCH, UNLABELED / BATCH, null, null);
+        MethodConfig expanded = config.expand();
+        assertEquals(expanded, expanded.expand(), "an expansion must expand to itself");
+        KitMethodContext context = new KitMethodContext(spec, budget(), seed, run);
+        TrainingMethod method = expanded.create(context);
+        runPhases(run, method.phases());
+        Network evaluated = method.evaluated();
+        try (NDManager step = run.newSubManager()) {
+            NDArray logits = evaluated.forward(RandomBatches.inputs(step, spec, BATCH), false);
+            assertEquals(new Shape(BATCH, spec.classes()), logits.getShape(), "the evaluated network's logits");
+            record(logits);
+        }
+    }
+
+    /** A phase over the kit's student and a teacher that labels with the student's own network. */
+    private void phase(NDManager run, PhaseConfig config) {
+        KitMethodContext context = new KitMethodContext(spec, budget(), seed, run);
+        Student student = new KitStudentConfig(null, null).create(context);
+        Teacher self = new Teacher() {
+            @Override
+            public PseudoLabels teach(org.ssl4j.api.method.StepContext step) {
+                return ARGMAX.label(student.network().forward(view().of(step.unlabeled()), false));
+            }
+
+            @Override
+            public boolean needsFeedback() {
+                return false;
+            }
+        };
+        List<Phase> phases =
+                config.create(new PhaseSetup(context, self, student, student::evaluated, "phases[0]"));
+        runPhases(run, phases);
+    }
+
+    private void runPhases(NDManager run, List<Phase> phases) {
+        assertFalse(phases == null || phases.isEmpty(), "a method has at least one phase");
         SslData data = RandomBatches.data(run.newSubManager(), spec);
-        KitMethodContext context = new KitMethodContext(spec, train, seed, run);
-        TrainingMethod method = config.create(context);
-        List<Phase> phases = method.phases();
-        assertFalse(phases.isEmpty(), "a method has at least one phase");
         for (int p = 0; p < phases.size(); p++) {
             Phase phase = phases.get(p);
             long steps = Math.min(phase.steps(), STEPS);
@@ -160,55 +206,78 @@ final class ComponentRun {
                 }
             }
         }
-        Network evaluated = method.evaluated();
-        try (NDManager step = run.newSubManager()) {
-            NDArray logits = evaluated.forward(RandomBatches.inputs(step, spec, BATCH), false);
-            assertEquals(new Shape(BATCH, spec.classes()), logits.getShape(), "the evaluated network's logits");
-            record(logits);
-        }
     }
 
+    /** Hard labels of the most likely class, every one kept. */
+    private static final PseudoLabelStrategy ARGMAX = logits -> {
+        NDArray probabilities = logits.stopGradient().softmax(1);
+        return new PseudoLabels(
+                PseudoLabels.Kind.HARD,
+                probabilities.argMax(1).toType(DataType.INT32, false),
+                probabilities.onesLike().get(":, 0"),
+                probabilities.max(new int[] {1}));
+    };
+
     private void teacher(NDManager run, TeacherConfig config) {
-        KitMethodContext context = new KitMethodContext(
-                spec, TrainSettings.of((long) STEPS, BATCH, UNLABELED / BATCH, null, null), seed, run);
-        Network student = context.trainable("student", new MlpBackboneConfig(null), new SgdConfig(null), STEPS);
-        PseudoLabelStrategy argmax = logits -> {
-            NDArray probabilities = logits.stopGradient().softmax(1);
-            return new PseudoLabels(
-                    PseudoLabels.Kind.HARD,
-                    probabilities.argMax(1).toType(DataType.INT32, false),
-                    probabilities.onesLike().get(":, 0"),
-                    probabilities.max(new int[] {1}));
-        };
-        Teacher teacher = config.create(new TeacherContext(context, student, argmax));
+        KitMethodContext context = new KitMethodContext(spec, budget(), seed, run);
+        Teacher teacher;
+        Student student;
+        if (config.ownsNetwork()) {
+            teacher = config.create(new TeacherContext(context, null, ARGMAX));
+            student = new KitStudentConfig(null, null).create(context);
+        } else {
+            student = new KitStudentConfig(null, null).create(context);
+            teacher = config.create(new TeacherContext(context, student, ARGMAX));
+        }
         for (int i = 0; i < STEPS; i++) {
             try (NDManager step = run.newSubManager()) {
                 LabeledBatch labeled = RandomBatches.labeled(step, spec, BATCH);
-                UnlabeledBatch unlabeled = RandomBatches.unlabeled(step, spec, UNLABELED, false);
+                UnlabeledBatch unlabeled = RandomBatches.unlabeled(step, spec, UNLABELED, teacher.needsStrongView());
                 KitStepContext stepContext =
                         new KitStepContext("train", i, STEPS, step, labeled, unlabeled, new Random(seed * 1_000 + i));
-                PseudoLabels labels = teacher.teach(unlabeled.weak(), stepContext);
+                PseudoLabels labels = teacher.teach(stepContext);
                 assertEquals(UNLABELED, labels.targets().getShape().get(0), "pseudo labels per unlabeled example");
                 record(labels.targets());
-                NDArray before = Losses.crossEntropy(student.forward(labeled.inputs(), false), labeled.labels(), 0f).mean();
-                NDArray loss;
-                try (GradientCollector collector = stepContext.newGradientCollector()) {
-                    loss = labels.loss(student.forward(unlabeled.weak(), true), 0f)
-                            .add(Losses.crossEntropy(student.forward(labeled.inputs(), true), labeled.labels(), 0f).mean());
-                    collector.backward(loss);
+                StudentFeedback feedback = student.learn(labels, stepContext);
+                record(scalar("the student's labeled loss", feedback.losses().get("labeled")));
+                Map<String, NDArray> teacherLosses = teacher.learn(feedback, stepContext);
+                assertNotNull(teacherLosses, "Teacher.learn returns a map (empty when it optimises nothing)");
+                new TreeMap<>(teacherLosses).forEach((name, loss) -> record(scalar("the teacher's loss '" + name + "'", loss)));
+            }
+            afterStep(run, i, "step " + i);
+        }
+    }
+
+    private void student(NDManager run, StudentConfig config) {
+        KitMethodContext context = new KitMethodContext(spec, budget(), seed, run);
+        Student student = config.create(context);
+        assertNotNull(student.network(), "a student has a network");
+        for (int i = 0; i < STEPS; i++) {
+            try (NDManager step = run.newSubManager()) {
+                LabeledBatch labeled = RandomBatches.labeled(step, spec, BATCH);
+                UnlabeledBatch unlabeled =
+                        RandomBatches.unlabeled(step, spec, UNLABELED, student.needsStrongView() || student.view() == org.ssl4j.api.role.View.STRONG);
+                KitStepContext stepContext =
+                        new KitStepContext("train", i, STEPS, step, labeled, unlabeled, new Random(seed * 1_000 + i));
+                PseudoLabels labels = ARGMAX.label(step.randomNormal(new Shape(UNLABELED, spec.classes())));
+                StudentFeedback feedback = student.learn(labels, stepContext);
+                assertNotNull(feedback, "Student.learn returns feedback (StudentFeedback.NONE when it did not learn)");
+                new TreeMap<>(feedback.losses()).forEach((name, loss) -> record(scalar("the student's loss '" + name + "'", loss)));
+                if (student.measuresFeedback() && feedback != StudentFeedback.NONE) {
+                    assertTrue(feedback.hasLabeledLoss(), "a student that measures feedback reports its labeled loss before and after");
+                    record(scalar("the labeled loss before", feedback.labeledLossBefore()));
+                    record(scalar("the labeled loss after", feedback.labeledLossAfter()));
                 }
-                student.update();
-                NDArray after = Losses.crossEntropy(student.forward(labeled.inputs(), false), labeled.labels(), 0f).mean();
-                teacher.learn(new StudentFeedback(Map.of("loss", loss), before, after), stepContext);
-                record(scalar("the student's loss", loss));
+                NDArray logits = student.evaluated().forward(labeled.inputs(), false);
+                assertEquals(new Shape(BATCH, spec.classes()), logits.getShape(), "the evaluated network's logits");
+                record(logits);
             }
             afterStep(run, i, "step " + i);
         }
     }
 
     private void network(NDManager run, BackboneConfig backbone, OptimizerConfig optimizer) {
-        KitMethodContext context = new KitMethodContext(
-                spec, TrainSettings.of((long) STEPS, BATCH, 1, null, null), seed, run);
+        KitMethodContext context = new KitMethodContext(spec, new Budget(STEPS, BATCH, 1), seed, run);
         Network network = context.trainable("network", backbone, optimizer, STEPS);
         for (int i = 0; i < STEPS; i++) {
             try (NDManager step = run.newSubManager()) {

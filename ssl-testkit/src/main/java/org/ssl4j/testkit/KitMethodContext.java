@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.method.MethodContext;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
@@ -19,7 +19,7 @@ import org.ssl4j.testkit.fixtures.BlockNetwork;
 final class KitMethodContext implements MethodContext {
 
     private final DataSpec data;
-    private final TrainSettings train;
+    private final Budget budget;
     private final long seed;
     private final NDManager runManager;
     private final Map<String, Network> networks = new LinkedHashMap<>();
@@ -27,13 +27,13 @@ final class KitMethodContext implements MethodContext {
 
     /**
      * @param data the data's shapes
-     * @param train the run's budget
+     * @param budget the run's budget
      * @param seed the run's seed
      * @param runManager the run-long manager; the caller closes it
      */
-    KitMethodContext(DataSpec data, TrainSettings train, long seed, NDManager runManager) {
+    KitMethodContext(DataSpec data, Budget budget, long seed, NDManager runManager) {
         this.data = data;
-        this.train = train;
+        this.budget = budget;
         this.seed = seed;
         this.runManager = runManager;
     }
@@ -44,8 +44,8 @@ final class KitMethodContext implements MethodContext {
     }
 
     @Override
-    public TrainSettings train() {
-        return train;
+    public Budget budget() {
+        return budget;
     }
 
     @Override

@@ -52,7 +52,9 @@ import org.ssl4j.api.plugin.Ssl4jPlugin;
  *       it;
  *   <li>each sample's component, run for a few steps on random data as a run would (one
  *       sub-manager per step), leaves no arrays behind in the long-lived managers;
- *   <li>two runs with the same seed compute exactly the same values on the CPU.
+ *   <li>two runs with the same seed compute exactly the same values on the CPU;
+ *   <li>each of {@link #compositions()} (methods that put the plugin's students and teachers
+ *       together with others) runs as a method and repeats exactly.
  * </ul>
  *
  * <p>Nested components in a sample (a method's backbone) can be any component on the test class
@@ -72,6 +74,23 @@ public abstract class PluginContractTest {
      * @return sample configs, at least one per component of the plugin
      */
     protected abstract List<ConfigSample> samples();
+
+    /**
+     * Compositions that run the plugin's roles together with others: method configs (usually
+     * {@code teacher-student} from {@code ssl-steps}) whose {@code student} or {@code teacher} is
+     * one of the plugin's. Each runs as a method does in {@link #stepsLeaveNoArraysInLongLivedManagers}
+     * and must repeat exactly. The default is none.
+     *
+     * <p>HOOK (issue 15): the default is to be filled in once {@code ssl-steps} provides {@code
+     * TeacherStudentConfig}: compose each student sample with the kit's teacher and each teacher
+     * sample with {@code testkit-student}, so every role plugin is tested inside a composition
+     * without writing one.
+     *
+     * @return method samples, possibly empty
+     */
+    protected List<ConfigSample> compositions() {
+        return List.of();
+    }
 
     /**
      * @return the engine seed of the runs; override to try another
@@ -180,6 +199,21 @@ public abstract class PluginContractTest {
                                 + ": take all randomness from the step's Random or the engine's seeded generator");
             }
         });
+    }
+
+    /** The plugin's roles run inside each composition of {@link #compositions()}, repeatably. */
+    @TestFactory
+    public Stream<DynamicTest> rolesRunInsideCompositions() {
+        return compositions().stream()
+                .map(sample -> DynamicTest.dynamicTest(sample.toString(), () -> {
+                    assertEquals(
+                            org.ssl4j.api.method.MethodConfig.class,
+                            sample.kind(),
+                            "a composition is a method config");
+                    List<Double> first = new ComponentRun(sample, read(sample), seed()).run();
+                    List<Double> second = new ComponentRun(sample, read(sample), seed()).run();
+                    assertEquals(first, second, "two runs of the composition with seed " + seed() + " differ");
+                }));
     }
 
     private Stream<DynamicTest> forEachSample(Consumer<ConfigSample> check) {

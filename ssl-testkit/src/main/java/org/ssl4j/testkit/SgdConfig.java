@@ -1,12 +1,11 @@
 package org.ssl4j.testkit;
 
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.model.ResumableOptimizer;
 
 /**
- * The kit's optimizer {@code testkit-sgd}: DJL's plain SGD at a fixed learning rate. For a
+ * The kit's optimizer {@code testkit-sgd}: plain SGD at a fixed learning rate ({@link KitSgd}). For a
  * method's sample when the plugin under test brings no optimizer:
  * {@code "optimizer": {"type": "testkit-sgd"}}.
  *
@@ -20,7 +19,7 @@ public record SgdConfig(Double lr) implements OptimizerConfig {
     }
 
     @Override
-    public Optimizer create(long totalSteps) {
-        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(lr.floatValue())).build();
+    public ResumableOptimizer create(long totalSteps) {
+        return new KitSgd(lr.floatValue());
     }
 }

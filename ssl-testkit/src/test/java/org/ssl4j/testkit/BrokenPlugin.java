@@ -1,7 +1,7 @@
 package org.ssl4j.testkit;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.google.auto.service.AutoService;
@@ -15,6 +15,7 @@ import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.Phase;
+import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainingMethod;
@@ -137,8 +138,9 @@ public final class BrokenPlugin implements Ssl4jPlugin {
     }
 
     /**
-     * Supervised training plus an L2 term computed on the parameters, so the term's arrays land
-     * in the network's long-lived manager.
+     * Supervised training plus an L2 term computed on copies of the parameters made in the
+     * phase's manager instead of the step's, so they pile up in a manager that lives across
+     * steps.
      *
      * @param backbone required
      * @param optimizer required
@@ -152,8 +154,15 @@ public final class BrokenPlugin implements Ssl4jPlugin {
 
         @Override
         public TrainingMethod create(MethodContext context) {
-            Network network = context.trainable("student", backbone, optimizer, context.train().steps());
+            Network network = context.trainable("student", backbone, optimizer, context.budget().steps());
             Phase phase = new Phase() {
+                private NDManager phaseManager;
+
+                @Override
+                public void begin(PhaseContext phaseContext) {
+                    phaseManager = phaseContext.manager();
+                }
+
                 @Override
                 public String name() {
                     return "train";
@@ -161,12 +170,12 @@ public final class BrokenPlugin implements Ssl4jPlugin {
 
                 @Override
                 public long steps() {
-                    return context.train().steps();
+                    return context.budget().steps();
                 }
 
                 @Override
                 public BatchPlan batches() {
-                    return BatchPlan.labeledOnly(context.train().batchSize());
+                    return BatchPlan.labeledOnly(context.budget().batchSize());
                 }
 
                 @Override
@@ -176,8 +185,8 @@ public final class BrokenPlugin implements Ssl4jPlugin {
                         loss = Losses.crossEntropy(
                                         network.forward(step.labeled().inputs(), true), step.labeled().labels(), 0f)
                                 .mean();
-                        for (Parameter parameter : network.block().getParameters().values()) {
-                            loss = loss.add(parameter.getArray().square().sum().mul(1e-4f));
+                        for (NDArray parameter : network.parameters(phaseManager)) {
+                            loss = loss.add(parameter.square().sum().mul(1e-4f));
                         }
                         collector.backward(loss);
                     }

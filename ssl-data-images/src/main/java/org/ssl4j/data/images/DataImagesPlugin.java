@@ -25,12 +25,6 @@ public final class DataImagesPlugin implements Ssl4jPlugin {
 
     /** {@inheritDoc} */
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }

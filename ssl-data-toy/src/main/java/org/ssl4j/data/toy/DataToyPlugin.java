@@ -22,12 +22,6 @@ public final class DataToyPlugin implements Ssl4jPlugin {
 
     /** {@inheritDoc} */
     @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    /** {@inheritDoc} */
-    @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }

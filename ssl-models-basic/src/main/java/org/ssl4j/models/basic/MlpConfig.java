@@ -7,7 +7,6 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import java.util.List;
 import org.ssl4j.api.config.Checks;
-import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.model.BackboneConfig;
 
@@ -35,9 +34,15 @@ public record MlpConfig(List<Integer> hidden, String activation, Double dropout)
         activation = activation == null ? "relu" : activation;
         HiddenActivation.named("activation", activation);
         dropout = dropout == null ? 0.0 : dropout;
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new InvalidConfigException("dropout", "must be in [0, 1), got " + dropout);
-        }
+        Checks.belowOne("dropout", dropout);
+    }
+
+    /**
+     * @param hidden the widths of the hidden layers
+     * @return an MLP with the default activation and no dropout
+     */
+    public static MlpConfig of(List<Integer> hidden) {
+        return new MlpConfig(hidden, null, null);
     }
 
     /**

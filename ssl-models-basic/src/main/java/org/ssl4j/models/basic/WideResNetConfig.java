@@ -52,9 +52,7 @@ public record WideResNetConfig(
         width = width == null ? 2 : width;
         Checks.positive("width", width);
         dropout = dropout == null ? 0.2 : dropout;
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new InvalidConfigException("dropout", "must be in [0, 1), got " + dropout);
-        }
+        Checks.belowOne("dropout", dropout);
         leakySlope = leakySlope == null ? 0.1 : leakySlope;
         Checks.nonNegative("leakySlope", leakySlope);
         bnMomentum = bnMomentum == null ? 0.001 : bnMomentum;

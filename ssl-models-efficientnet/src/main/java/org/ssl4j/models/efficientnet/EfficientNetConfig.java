@@ -82,9 +82,9 @@ public record EfficientNetConfig(
         variant = variant == null ? EfficientNetVariant.B0.configName() : variant;
         EfficientNetVariant scaling = EfficientNetVariant.named("variant", variant);
         dropout = dropout == null ? scaling.dropout() : dropout;
-        checkRate("dropout", dropout);
+        Checks.belowOne("dropout", dropout);
         dropPath = dropPath == null ? 0.2 : dropPath;
-        checkRate("dropPath", dropPath);
+        Checks.belowOne("dropPath", dropPath);
         smallInputStem = smallInputStem != null && smallInputStem;
         bnEpsilon = bnEpsilon == null ? 1e-3 : bnEpsilon;
         Checks.positive("bnEpsilon", bnEpsilon);
@@ -166,9 +166,4 @@ public record EfficientNetConfig(
         }
     }
 
-    private static void checkRate(String field, double rate) {
-        if (!(rate >= 0 && rate < 1)) {
-            throw new InvalidConfigException(field, "must be in [0, 1), got " + rate);
-        }
-    }
 }

@@ -10,7 +10,6 @@ import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.executor.ExecutorConfig;
 import org.ssl4j.runtime.registry.ComponentNames;
@@ -23,12 +22,16 @@ import org.ssl4j.runtime.registry.ComponentNames;
  * <p>In the file, {@code seed: 1} is short for {@code seeds: [1]}, and {@code method: {...}} for
  * {@code methods: {<its type>: {...}}}.
  *
+ * <p>Every method is held as its {@linkplain MethodConfig#expand() expansion}: a preset such as
+ * {@code mpl} is replaced by the composition it stands for as the config is made, so the run
+ * folder's resolved config, the preflight and the training all see the same, expanded, methods.
+ *
  * @param name the config's name, used for the default run folder
  * @param seeds the seeds, at least one, no repeats
  * @param data the data source
  * @param augment the weak and strong views
- * @param methods the methods by display name, in file order
- * @param train budget and batch sizes
+ * @param methods the methods by display name, in file order, expanded
+ * @param train budget, batch sizes and the runtime's cadence
  * @param executor where to run
  */
 public record RunConfig(
@@ -56,8 +59,9 @@ public record RunConfig(
         if (methods.isEmpty()) {
             throw new InvalidConfigException("methods", "must name at least one method");
         }
-        methods.forEach((key, value) -> Checks.required("methods." + key, value));
-        methods = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(methods));
+        Map<String, MethodConfig> expanded = new LinkedHashMap<>();
+        methods.forEach((key, value) -> expanded.put(key, expand(key, Checks.required("methods." + key, value))));
+        methods = java.util.Collections.unmodifiableMap(expanded);
         Checks.required("train", train);
         executor = executor == null ? new CpuExecutorConfig(null) : executor;
     }
@@ -106,5 +110,30 @@ public record RunConfig(
             allMethods.put(names.nameOf(method), method);
         }
         return new RunConfig(name, allSeeds, data, augment, allMethods, train, executor);
+    }
+
+    /**
+     * A method's expansion, checked to be one: expanding it again must give it back, or a run
+     * resumed from its resolved config would run something else.
+     */
+    private static MethodConfig expand(String key, MethodConfig method) {
+        MethodConfig expanded;
+        try {
+            expanded = method.expand();
+        } catch (InvalidConfigException e) {
+            String field = e.field() == null || e.field().isEmpty() ? "" : "." + e.field();
+            throw new InvalidConfigException("methods." + key + field, e.problem());
+        }
+        if (expanded == null) {
+            throw new IllegalStateException(
+                    "methods." + key + ": " + method.getClass().getName() + ".expand() returned null");
+        }
+        MethodConfig again = expanded.expand();
+        if (again != expanded && !expanded.equals(again)) {
+            throw new IllegalStateException(
+                    "methods." + key + ": " + method.getClass().getName()
+                            + ".expand() gives a config that expands again to another one; an expansion must expand to itself");
+        }
+        return expanded;
     }
 }

@@ -4,17 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
-import org.ssl4j.api.state.OptimizerState;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
 
@@ -31,20 +31,30 @@ import org.ssl4j.api.state.StateWriter;
  * statistics included) by name, the update count and the optimizer's per-parameter state.
  *
  * <p>Data parallelism: with {@link Replicas}, {@link #forward} splits each batch across the
- * devices, {@link #update()} sums the replicas' gradients into one update, and every change of
- * the parameters (update, copy, average, restore) is copied to the replicas. Everything else
- * (the block, saving, the optimizer) is the primary's.
+ * devices. Each backward pass leaves every device's part of the gradient on its own copy; every
+ * operation that reads or changes gradients ({@link #update()}, {@link #clipGradientNorm}, {@link
+ * #gradients}) first adds the replicas' parts into the primary's gradients and clears them
+ * ({@link #gatherGradients}), so it sees the whole batch's gradient, the one the update applies.
+ * Every change of the parameters (update, copy, average, {@link #setParameters}, restore) is
+ * copied to the replicas. Everything else (the block, saving, the optimizer) is the primary's.
+ *
+ * <p>Trainable parameters are those that record a gradient; {@link #parameters}, {@link
+ * #setParameters} and {@link #gradients} list them in the block's order.
  */
 public final class DjlNetwork implements Network {
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final String name;
     private final BackboneConfig backbone;
     private final Block block;
     private final NDManager manager;
     private final ParameterStore parameterStore;
-    private final Optimizer optimizer;
+    private final ResumableOptimizer optimizer;
     private final List<Parameter> parameters;
     private final List<String> parameterNames;
+    /** Positions (in block order) of the parameters that record gradients. */
+    private final List<Integer> trainable;
     private final NonFiniteGradients nonFinite;
     private final Replicas replicas;
     private long updates;
@@ -63,7 +73,7 @@ public final class DjlNetwork implements Network {
             BackboneConfig backbone,
             Block block,
             NDManager manager,
-            Optimizer optimizer,
+            ResumableOptimizer optimizer,
             NonFiniteGradients nonFinite,
             Replicas replicas) {
         this.name = name;
@@ -75,6 +85,13 @@ public final class DjlNetwork implements Network {
         this.parameterStore = new ParameterStore(manager, false);
         this.parameters = block.getParameters().values();
         this.parameterNames = block.getParameters().keys();
+        List<Integer> learning = new ArrayList<>();
+        for (int i = 0; i < parameters.size(); i++) {
+            if (parameters.get(i).requiresGradient()) {
+                learning.add(i);
+            }
+        }
+        this.trainable = List.copyOf(learning);
         this.replicas = replicas;
     }
 
@@ -88,7 +105,9 @@ public final class DjlNetwork implements Network {
         return backbone;
     }
 
-    @Override
+    /**
+     * @return the DJL block, for saving and for the runtime's own use; not part of the SPI
+     */
     public Block block() {
         return block;
     }
@@ -167,43 +186,198 @@ public final class DjlNetwork implements Network {
         boolean previous = EngineOps.setGradMode(false);
         boolean applied;
         try (NDManager scratch = manager.newSubManager()) {
-            List<Parameter> learning = new ArrayList<>();
-            List<Integer> indices = new ArrayList<>();
+            gatherGradients();
             List<String> names = new ArrayList<>();
             List<NDArray> gradients = new ArrayList<>();
-            for (int i = 0; i < parameters.size(); i++) {
-                Parameter parameter = parameters.get(i);
-                if (parameter.requiresGradient()) {
-                    NDArray gradient = parameter.getArray().getGradient();
-                    gradient.attach(scratch);
-                    learning.add(parameter);
-                    indices.add(i);
-                    names.add(parameterNames.get(i));
-                    gradients.add(gradient);
-                }
-            }
-            if (replicas != null) {
-                replicas.addGradients(indices, gradients);
+            for (int index : trainable) {
+                NDArray gradient = parameters.get(index).getArray().getGradient();
+                gradient.attach(scratch);
+                names.add(parameterNames.get(index));
+                gradients.add(gradient);
             }
             NonFiniteGradients.Refusal refusal = firstNonFinite(names, gradients);
             applied = refusal == null;
-            for (int i = 0; i < learning.size(); i++) {
-                NDArray weight = learning.get(i).getArray();
+            for (int k = 0; k < trainable.size(); k++) {
+                Parameter parameter = parameters.get(trainable.get(k));
+                NDArray weight = parameter.getArray();
                 if (applied) {
-                    optimizer.update(learning.get(i).getId(), weight, gradients.get(i));
+                    optimizer.update(parameter.getId(), weight, gradients.get(k));
                 }
                 EngineOps.zeroGradient(weight);
             }
             if (!applied) {
                 nonFinite.add(refusal);
             } else if (replicas != null) {
-                replicas.copyFrom(parameters, indices);
+                replicas.copyFrom(parameters, trainable);
             }
         } finally {
             EngineOps.setGradMode(previous);
         }
         if (applied) {
             updates++;
+        }
+    }
+
+    /**
+     * Adds the gradients the replicas' backward passes left into the primary's and clears the
+     * replicas', so that the primary holds the whole batch's gradient. Adding a replica's cleared
+     * (zero) gradient again changes nothing, so operations may call this one after another.
+     */
+    private void gatherGradients() {
+        if (replicas == null || trainable.isEmpty()) {
+            return;
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+            List<NDArray> gradients = new ArrayList<>();
+            for (int index : trainable) {
+                NDArray gradient = parameters.get(index).getArray().getGradient();
+                gradient.attach(scratch);
+                gradients.add(gradient);
+            }
+            replicas.addGradients(trainable, gradients);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The norm is read from the device once for all parameters; the gradients are scaled by
+     * {@code maxNorm / (norm + 1e-6)} when the norm exceeds {@code maxNorm} (PyTorch's {@code
+     * clip_grad_norm_}). With replicas, their gradients are first gathered into the primary's,
+     * so the norm is the one of the whole batch's gradient.
+     *
+     * @throws IllegalArgumentException when {@code maxNorm} is not positive and finite
+     */
+    @Override
+    public double clipGradientNorm(double maxNorm) {
+        if (!(maxNorm > 0 && Double.isFinite(maxNorm))) {
+            throw new IllegalArgumentException("maxNorm must be positive and finite, got " + maxNorm);
+        }
+        if (trainable.isEmpty()) {
+            return 0;
+        }
+        boolean previous = EngineOps.setGradMode(false);
+        try (NDManager scratch = manager.newSubManager()) {
+            gatherGradients();
+            List<NDArray> gradients = new ArrayList<>();
+            NDList squares = new NDList();
+            for (int index : trainable) {
+                NDArray gradient = parameters.get(index).getArray().getGradient();
+                gradient.attach(scratch);
+                gradients.add(gradient);
+                squares.add(gradient.square().sum());
+            }
+            double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+            if (norm > maxNorm) {
+                float scale = (float) (maxNorm / (norm + 1e-6));
+                for (NDArray gradient : gradients) {
+                    gradient.muli(scale);
+                }
+            }
+            return norm;
+        } finally {
+            EngineOps.setGradMode(previous);
+        }
+    }
+
+    @Override
+    public List<NDArray> parameters(NDManager target) {
+        boolean previous = EngineOps.setGradMode(false);
+        try {
+            List<NDArray> copies = new ArrayList<>();
+            for (int index : trainable) {
+                NDArray copy = parameters.get(index).getArray().duplicate();
+                copy.attach(target);
+                copies.add(copy);
+            }
+            return copies;
+        } finally {
+            EngineOps.setGradMode(previous);
+        }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException when the count or a shape does not match
+     */
+    @Override
+    public void setParameters(List<NDArray> values) {
+        if (values.size() != trainable.size()) {
+            throw new IllegalArgumentException(
+                    "network '" + name + "' has " + trainable.size() + " trainable parameters, got " + values.size()
+                            + " values");
+        }
+        for (int k = 0; k < values.size(); k++) {
+            NDArray mine = parameters.get(trainable.get(k)).getArray();
+            if (!mine.getShape().equals(values.get(k).getShape())) {
+                throw new IllegalArgumentException(
+                        "parameter '" + parameterNames.get(trainable.get(k)) + "' of network '" + name + "' has shape "
+                                + mine.getShape() + ", the value has " + values.get(k).getShape());
+            }
+        }
+        boolean previous = EngineOps.setGradMode(false);
+        try {
+            for (int k = 0; k < values.size(); k++) {
+                NDArray mine = parameters.get(trainable.get(k)).getArray();
+                NDArray value = values.get(k);
+                NDArray moved = value.toDevice(mine.getDevice(), false);
+                // an indexed assignment copies inside libtorch and keeps the parameter's storage
+                mine.set(ALL, moved);
+                if (moved != value) {
+                    moved.close();
+                }
+            }
+        } finally {
+            EngineOps.setGradMode(previous);
+        }
+        if (replicas != null) {
+            replicas.copyFrom(parameters, trainable);
+        }
+    }
+
+    @Override
+    public List<NDArray> gradients(NDManager target) {
+        boolean previous = EngineOps.setGradMode(false);
+        try {
+            gatherGradients();
+            List<NDArray> copies = new ArrayList<>();
+            for (int index : trainable) {
+                try (NDArray gradient = parameters.get(index).getArray().getGradient()) {
+                    NDArray copy = gradient.duplicate();
+                    copy.attach(target);
+                    copies.add(copy);
+                }
+            }
+            return copies;
+        } finally {
+            EngineOps.setGradMode(previous);
+        }
+    }
+
+    @Override
+    public void zeroGradients() {
+        zeroReachedGradients(parameters, trainable);
+        if (replicas != null) {
+            replicas.zeroGradients(trainable);
+        }
+    }
+
+    /**
+     * Clears the gradients that backward passes left on the given parameters, leaving those no
+     * pass reached without one.
+     *
+     * @param parameters a block's parameters, in block order
+     * @param indices the positions to clear
+     */
+    static void zeroReachedGradients(List<Parameter> parameters, List<Integer> indices) {
+        for (int index : indices) {
+            NDArray weight = parameters.get(index).getArray();
+            NDArray gradient = EngineOps.gradientIfReached(weight);
+            if (gradient != null) {
+                gradient.close();
+                EngineOps.zeroGradient(weight);
+            }
         }
     }
 
@@ -269,8 +443,7 @@ public final class DjlNetwork implements Network {
     /**
      * Writes the network into a checkpoint: {@code updates}, {@code param.NAME} for every
      * parameter (running statistics included), and {@code optimizer.NAME.*} for every trainable
-     * parameter, or {@code optimizer.unsaved} (the optimizer's class) when the optimizer does not
-     * implement {@link OptimizerState}. Called between steps.
+     * parameter (the optimizer's state, {@link ResumableOptimizer}). Called between steps.
      *
      * @param state where to write
      */
@@ -279,14 +452,12 @@ public final class DjlNetwork implements Network {
         for (Pair<String, Parameter> pair : block.getParameters()) {
             state.putArray("param." + pair.getKey(), pair.getValue().getArray());
         }
-        if (optimizer instanceof OptimizerState saving) {
+        if (optimizer != null) {
             for (Pair<String, Parameter> pair : block.getParameters()) {
                 if (pair.getValue().requiresGradient()) {
-                    saving.saveState(pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."));
+                    optimizer.saveState(pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."));
                 }
             }
-        } else if (optimizer != null) {
-            state.putString("optimizer.unsaved", optimizer.getClass().getName());
         }
     }
 
@@ -295,14 +466,9 @@ public final class DjlNetwork implements Network {
      *
      * @param state what {@link #saveState} wrote for a network of the same architecture
      * @throws IllegalStateException naming the parameter when one is missing or has another
-     *     shape or data type, or when the optimizer's state was not saved
+     *     shape or data type
      */
     public void restoreState(StateReader state) {
-        if (state.contains("optimizer.unsaved")) {
-            throw new IllegalStateException(
-                    "network '" + name + "' was checkpointed with an optimizer that cannot save its state ("
-                            + state.getString("optimizer.unsaved") + "), so its run cannot resume exactly");
-        }
         boolean previous = EngineOps.setGradMode(false);
         try (NDManager scratch = manager.newSubManager()) {
             for (Pair<String, Parameter> pair : block.getParameters()) {
@@ -320,8 +486,8 @@ public final class DjlNetwork implements Network {
                                     + " " + saved.getDataType());
                 }
                 weight.set(saved.toByteBuffer());
-                if (optimizer instanceof OptimizerState restoring && pair.getValue().requiresGradient()) {
-                    restoring.restoreState(
+                if (optimizer != null && pair.getValue().requiresGradient()) {
+                    optimizer.restoreState(
                             pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."), weight);
                 }
             }
@@ -340,7 +506,11 @@ public final class DjlNetwork implements Network {
     }
 
     private List<Pair<NDArray, NDArray>> pairWith(Network source) {
-        List<Parameter> theirs = source.block().getParameters().values();
+        if (!(source instanceof DjlNetwork djl)) {
+            throw new IllegalArgumentException(
+                    "network '" + source.name() + "' was not made by this run's factory");
+        }
+        List<Parameter> theirs = djl.block().getParameters().values();
         if (theirs.size() != parameters.size()) {
             throw new IllegalArgumentException(
                     "network '" + source.name() + "' has " + theirs.size() + " parameters, '"

@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,11 +18,13 @@ import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.method.MethodContext;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.state.StateReader;
+import org.ssl4j.runtime.registry.ComponentNames;
 
 /**
  * The runtime's {@link MethodContext}: builds, initialises and keeps the networks of one run.
@@ -36,7 +37,8 @@ import org.ssl4j.api.state.StateReader;
 public final class NetworkFactory implements MethodContext {
 
     private final DataSpec data;
-    private final TrainSettings train;
+    private final Budget budget;
+    private final ComponentNames names;
     private final long seed;
     private final NDManager runManager;
     private final Map<String, DjlNetwork> networks = new LinkedHashMap<>();
@@ -47,15 +49,15 @@ public final class NetworkFactory implements MethodContext {
     private final GradientBridges bridges = new GradientBridges();
 
     /**
-     * A factory of single-device networks.
+     * A factory of single-device networks that names configs by their class ({@link #nameOf}).
      *
      * @param data the data's shapes
-     * @param train the run's budget
+     * @param budget the run's budget
      * @param seed the run's seed
      * @param runManager the run-long manager on the executor's device
      */
-    public NetworkFactory(DataSpec data, TrainSettings train, long seed, NDManager runManager) {
-        this(data, train, seed, runManager, List.of(runManager.getDevice()));
+    public NetworkFactory(DataSpec data, Budget budget, long seed, NDManager runManager) {
+        this(data, budget, seed, runManager, List.of(runManager.getDevice()), null);
     }
 
     /**
@@ -63,18 +65,26 @@ public final class NetworkFactory implements MethodContext {
      * has more than one.
      *
      * @param data the data's shapes
-     * @param train the run's budget
+     * @param budget the run's budget
      * @param seed the run's seed
      * @param runManager the run-long manager on the primary device
      * @param devices the executor's devices, the primary first (a device may repeat)
+     * @param names the registered names of component configs, for {@link #nameOf}; null names
+     *     every config by its class
      */
     public NetworkFactory(
-            DataSpec data, TrainSettings train, long seed, NDManager runManager, List<Device> devices) {
+            DataSpec data,
+            Budget budget,
+            long seed,
+            NDManager runManager,
+            List<Device> devices,
+            ComponentNames names) {
         this.data = data;
-        this.train = train;
+        this.budget = budget;
         this.seed = seed;
         this.runManager = runManager;
         this.replicaDevices = List.copyOf(devices.subList(1, devices.size()));
+        this.names = names;
     }
 
     @Override
@@ -83,8 +93,24 @@ public final class NetworkFactory implements MethodContext {
     }
 
     @Override
-    public TrainSettings train() {
-        return train;
+    public Budget budget() {
+        return budget;
+    }
+
+    /**
+     * @return the name the config is registered under; its class's simple name when it is not
+     *     registered (a config a method builds itself)
+     */
+    @Override
+    public String nameOf(Object config) {
+        if (names != null) {
+            try {
+                return names.nameOf(config);
+            } catch (IllegalArgumentException e) {
+                // not registered: the default below
+            }
+        }
+        return config.getClass().getSimpleName();
     }
 
     @Override
@@ -97,8 +123,7 @@ public final class NetworkFactory implements MethodContext {
             String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
         Checks.required("optimizer", optimizer);
         Checks.positive("totalSteps", totalSteps);
-        Optimizer djlOptimizer = optimizer.create(totalSteps);
-        return register(name, backbone, djlOptimizer, data);
+        return register(name, backbone, create(optimizer, totalSteps), data);
     }
 
     @Override
@@ -110,7 +135,7 @@ public final class NetworkFactory implements MethodContext {
             DataSpec inputs) {
         Checks.required("optimizer", optimizer);
         Checks.positive("totalSteps", totalSteps);
-        return register(name, backbone, optimizer.create(totalSteps), inputs);
+        return register(name, backbone, create(optimizer, totalSteps), inputs);
     }
 
     /**
@@ -189,8 +214,16 @@ public final class NetworkFactory implements MethodContext {
         return nonFinite;
     }
 
+    private static ResumableOptimizer create(OptimizerConfig config, long totalSteps) {
+        ResumableOptimizer optimizer = config.create(totalSteps);
+        if (optimizer == null) {
+            throw new IllegalStateException(config.getClass().getName() + ".create returned no optimizer");
+        }
+        return optimizer;
+    }
+
     private Network register(
-            String name, BackboneConfig backbone, Optimizer optimizer, DataSpec inputs) {
+            String name, BackboneConfig backbone, ResumableOptimizer optimizer, DataSpec inputs) {
         Checks.required("backbone", backbone);
         if (name == null || name.isBlank() || networks.containsKey(name)) {
             throw new IllegalArgumentException(

@@ -213,6 +213,17 @@ final class Replicas {
     }
 
     /**
+     * Clears the replicas' gradients.
+     *
+     * @param indices positions (in block order) of the parameters that learn
+     */
+    void zeroGradients(List<Integer> indices) {
+        for (DjlNetwork copy : copies) {
+            DjlNetwork.zeroReachedGradients(copy.block().getParameters().values(), indices);
+        }
+    }
+
+    /**
      * Makes every parameter of the replicas equal to the primary's.
      *
      * @param primaryParameters the primary's parameters, in block order

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.model.ScheduleConfig;
@@ -14,6 +15,7 @@ import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;
 
 /**
@@ -36,8 +38,12 @@ public enum ComponentKind {
     OPTIMIZER("optimizer", "optimizers", OptimizerConfig.class, Ssl4jPlugin::optimizers),
     /** Learning-rate schedules, from {@link Ssl4jPlugin#schedules()}. */
     SCHEDULE("schedule", "schedules", ScheduleConfig.class, Ssl4jPlugin::schedules),
+    /** Phases of a composed method, from {@link Ssl4jPlugin#phases()} (SPI 2.0). */
+    PHASE("phase", "phases", PhaseConfig.class, Ssl4jPlugin::phases),
     /** Teachers, from {@link Ssl4jPlugin#teachers()}. */
     TEACHER("teacher", "teachers", TeacherConfig.class, Ssl4jPlugin::teachers),
+    /** Students, from {@link Ssl4jPlugin#students()} (SPI 2.0). */
+    STUDENT("student", "students", StudentConfig.class, Ssl4jPlugin::students),
     /** Pseudo-label strategies, from {@link Ssl4jPlugin#pseudoLabelStrategies()}. */
     PSEUDO_LABEL_STRATEGY(
             "pseudo-label strategy",

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.ssl4j.api.method.Artifacts;
 
 /**
  * The folder of one run and the files in it:
@@ -21,6 +22,7 @@ import java.nio.file.StandardCopyOption;
  * networks/NAME-0000.params  every network of the method, in DJL's format
  * summary.json         result and provenance
  * checkpoints/step-NNNNNNNNNN.ckpt   the newest checkpoints ({@link Checkpoints})
+ * pseudo-labels/NAME   pseudo-label sets a method hands over ({@link #artifacts()})
  * </pre>
  */
 public final class RunFolder {
@@ -37,6 +39,8 @@ public final class RunFolder {
     public static final String NETWORKS = "networks";
     /** Folder of the checkpoints. */
     public static final String CHECKPOINTS = "checkpoints";
+    /** Folder of the pseudo-label sets ({@link Artifacts.Kind#PSEUDO_LABELS}). */
+    public static final String PSEUDO_LABELS = "pseudo-labels";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -56,6 +60,27 @@ public final class RunFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create run folder " + root, e);
         }
+    }
+
+    /**
+     * Opens the folder of an earlier run, creating nothing.
+     *
+     * @param root a folder a run wrote
+     * @return the folder
+     * @throws IllegalArgumentException when {@code root} does not exist, is not a folder, or
+     *     holds no {@value #CONFIG}
+     */
+    public static RunFolder existing(Path root) {
+        if (!Files.exists(root)) {
+            throw new IllegalArgumentException(root + " does not exist: give the folder of a run to resume");
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a folder: give the folder of a run to resume");
+        }
+        if (!Files.isRegularFile(root.resolve(CONFIG))) {
+            throw new IllegalArgumentException(root + " is not a run folder: it has no " + CONFIG);
+        }
+        return new RunFolder(root);
     }
 
     /**
@@ -125,9 +150,40 @@ public final class RunFolder {
         }
     }
 
+    /**
+     * Where a method's phases hand their files: {@link Artifacts.Kind#PSEUDO_LABELS} go to
+     * {@value #PSEUDO_LABELS}{@code /NAME}, written to a temporary file and renamed, so a reader
+     * never sees half a file.
+     *
+     * @return the run's artifacts
+     */
+    public Artifacts artifacts() {
+        return (kind, name, text) -> {
+            checkArtifactName(name);
+            String folder =
+                    switch (kind) {
+                        case PSEUDO_LABELS -> PSEUDO_LABELS;
+                    };
+            writeAtomically(root.resolve(folder).resolve(name), text.getBytes(StandardCharsets.UTF_8));
+        };
+    }
+
+    private static void checkArtifactName(String name) {
+        if (name == null || name.isEmpty() || name.equals(".") || name.equals("..")) {
+            throw new IllegalArgumentException("an artifact needs a file name, got '" + name + "'");
+        }
+        for (char c : name.toCharArray()) {
+            if (c == '/' || c == '\\' || Character.isISOControl(c)) {
+                throw new IllegalArgumentException(
+                        "artifact name '" + name + "' must be a plain file name, without path separators or control characters");
+            }
+        }
+    }
+
     private static void writeAtomically(Path file, byte[] bytes) {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
+            Files.createDirectories(file.getParent());
             Files.write(temp, bytes);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

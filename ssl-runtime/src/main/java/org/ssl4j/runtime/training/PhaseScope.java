@@ -1,29 +1,32 @@
 package org.ssl4j.runtime.training;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Random;
-import org.ssl4j.api.data.SslData;
+import org.ssl4j.api.method.Artifacts;
+import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.PhaseContext;
 
 /**
- * The runtime's {@link PhaseContext}.
+ * The runtime's {@link PhaseContext}: the labeled set and the unlabeled examples (without their
+ * labels) of the run's data; the test split stays the runtime's.
  *
  * @param data the run's data
  * @param manager the phase-long manager
  * @param random the phase's generator
  * @param resumed whether the run resumes inside the phase
- * @param folder the run's folder
+ * @param artifacts where the phase's files go (the run folder's layout)
  */
-record PhaseScope(SslData data, NDManager manager, Random random, boolean resumed, Path folder)
+record PhaseScope(PreparedData data, NDManager manager, Random random, boolean resumed, Artifacts artifacts)
         implements PhaseContext {
 
-    /**
-     * @return the run's folder
-     */
     @Override
-    public Optional<Path> runFolder() {
-        return Optional.of(folder);
+    public LabeledBatch labeledSet() {
+        return data.labeledSet();
+    }
+
+    @Override
+    public NDArray unlabeledSet() {
+        return data.unlabeledSet();
     }
 }

@@ -3,8 +3,12 @@ package org.ssl4j.runtime.training;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.ssl4j.api.config.InvalidConfigException;
+import org.ssl4j.api.data.Augmentation;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataContext;
 import org.ssl4j.api.data.SslData;
@@ -16,83 +20,198 @@ import org.ssl4j.runtime.config.RunConfig;
 import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
+import org.ssl4j.runtime.registry.ComponentNames;
 
 /**
- * Checks a whole config against its data before any training starts: the data loads and is
- * sound ({@link DataChecks}: shapes, finite values, label ranges, every class labeled), the
- * augmentations accept its shape, and every method builds its networks for it. So a comparison
- * never fails on its fifth method after an hour of training on the first four.
+ * Checks a whole config against its data before any training starts, and keeps what it loaded
+ * and built for the runs that train it: one pass through a run.
+ *
+ * <p>{@link #open} loads the data with the config's first seed and checks it ({@link
+ * DataChecks}: shapes, finite values, label ranges, every class labeled), creates the
+ * augmentations for it, and builds every method for it: its networks, initialised, and its
+ * phases. So a comparison never fails on its fifth method after an hour of training on the first
+ * four, and the first seed's runs train exactly what was checked.
+ *
+ * <p>Data: data sources derive their splits from the seed (which examples are labeled, the
+ * points of a synthetic set), so data is loaded once per seed and shared by every method of that
+ * seed ({@link #data}); asking for another seed frees the previous seed's data. A comparison
+ * therefore runs seed by seed. Methods: {@link #method} hands over a method built by the
+ * preflight (the first seed) or builds it now (other seeds); each is built once.
+ *
+ * <p>Randomness: the engine's generator is seeded with the run's seed right before the data is
+ * loaded and right before each method is built, so a method's initial networks are the same
+ * whether it is built alone ({@code train}) or beside others ({@code compare}).
+ *
+ * <p>Every problem is a {@link ConfigException} naming the section: {@code executor}, {@code
+ * data}, {@code augment.weak}, {@code augment.strong}, {@code methods.NAME}.
  */
-public final class Preflight {
+public final class Preflight implements AutoCloseable {
 
-    private Preflight() {}
+    private final RunConfig config;
+    private final String source;
+    private final ComponentNames names;
+    private final Executor executor;
+    private final NDManager manager;
+    private final Map<String, PreparedMethod> built = new LinkedHashMap<>();
+    private PreparedData data;
+
+    private Preflight(RunConfig config, String source, ComponentNames names, Executor executor) {
+        this.config = config;
+        this.source = source;
+        this.names = names;
+        this.executor = executor;
+        this.manager = NDManager.newBaseManager(executor.device());
+    }
 
     /**
-     * Runs the checks with the config's first seed, in a manager closed at the end.
+     * Runs the checks with the config's first seed and keeps the data and methods for its runs.
      *
      * @param config the config
      * @param source the config's file name, for messages
-     * @return a one-line description of the data
-     * @throws ConfigException naming the section ({@code data}, {@code augment.strong}, {@code
-     *     methods.NAME}) and the problem
+     * @param names the registered names of component configs ({@code MethodContext.nameOf})
+     * @return the preflight, to close when the runs are done
+     * @throws ConfigException naming the section and the problem
      */
-    public static String check(RunConfig config, String source) {
+    public static Preflight open(RunConfig config, String source, ComponentNames names) {
         Executor executor = section(source, "executor", () -> Executor.of(config.executor()));
         executor.prepare();
+        Preflight preflight = new Preflight(config, source, names, executor);
+        try {
+            long seed = config.seeds().get(0);
+            PreparedData first = preflight.data(seed);
+            for (String method : config.methods().keySet()) {
+                preflight.built.put(method, preflight.build(method, seed, first));
+            }
+            return preflight;
+        } catch (RuntimeException e) {
+            preflight.close();
+            throw e;
+        }
+    }
+
+    /**
+     * @return a one-line description of the data
+     */
+    public String description() {
+        return data.data().spec().description();
+    }
+
+    /**
+     * The data of a seed: the one loaded last when it is that seed's, else loaded now (freeing
+     * the previous one) and checked.
+     *
+     * @param seed a seed of the config
+     * @return the data, valid until data of another seed is asked for or this preflight closes
+     * @throws ConfigException when it does not load or fails the checks
+     */
+    public PreparedData data(long seed) {
+        if (data != null && data.seed() == seed) {
+            return data;
+        }
+        if (data != null) {
+            data.close();
+            data = null;
+        }
         boolean previous = EngineOps.setGradMode(false);
-        Engine.getInstance().setRandomSeed((int) (long) config.seeds().get(0));
-        try (NDManager manager = NDManager.newBaseManager(executor.device())) {
-            SslData data = section(source, "data", () -> load(config, manager));
+        NDManager own = manager.newSubManager();
+        try {
+            Engine.getInstance().setRandomSeed((int) seed);
+            SslData loaded = section(source, "data", () -> load(seed, own));
             section(source, "data", () -> {
-                DataChecks.check(data, manager);
+                DataChecks.check(loaded, own);
                 return null;
             });
-            checkAugmentation(source, "augment.weak", config.augment().weak(), data);
-            checkAugmentation(source, "augment.strong", config.augment().strong(), data);
-            for (Map.Entry<String, MethodConfig> method : config.methods().entrySet()) {
-                section(
-                        source,
-                        "methods." + method.getKey(),
-                        () -> {
-                            try (NDManager scratch = manager.newSubManager()) {
-                                TrainingMethod built =
-                                        method.getValue()
-                                                .create(
-                                                        new NetworkFactory(
-                                                                data.spec(), config.train(), 0, scratch, executor.devices()));
-                                if (built.phases().isEmpty()) {
-                                    throw new InvalidConfigException("type", "the method has no phases to run");
-                                }
-                                for (Phase phase : built.phases()) {
-                                    phase.batches();
-                                }
-                            }
-                            return null;
-                        });
-            }
-            return data.spec().description();
+            Augmentation weak = augmentation("augment.weak", config.augment().weak(), loaded);
+            Augmentation strong = augmentation("augment.strong", config.augment().strong(), loaded);
+            data = new PreparedData(seed, loaded, weak, strong, own);
+            return data;
+        } catch (RuntimeException e) {
+            own.close();
+            throw e;
         } finally {
             EngineOps.setGradMode(previous);
         }
     }
 
-    private static SslData load(RunConfig config, NDManager manager) {
+    /**
+     * The method of a run, built once: the one the preflight built when it is for the first
+     * seed, else built now on {@link #data}{@code (seed)}. The caller owns it and closes it.
+     *
+     * @param method the method's display name
+     * @param seed the run's seed
+     * @return the method
+     * @throws ConfigException when it cannot be built
+     * @throws IllegalArgumentException when the config has no such method
+     */
+    public PreparedMethod method(String method, long seed) {
+        if (!config.methods().containsKey(method)) {
+            throw new IllegalArgumentException("the config has no method '" + method + "'");
+        }
+        PreparedMethod ready = built.get(method);
+        if (ready != null && ready.seed() == seed) {
+            built.remove(method);
+            return ready;
+        }
+        return build(method, seed, data(seed));
+    }
+
+    /** Frees the data and the methods no run took. */
+    @Override
+    public void close() {
+        built.values().forEach(PreparedMethod::close);
+        built.clear();
+        data = null;
+        manager.close();
+    }
+
+    private PreparedMethod build(String name, long seed, PreparedData on) {
+        MethodConfig config = this.config.methods().get(name);
+        return section(
+                source,
+                "methods." + name,
+                () -> {
+                    boolean previous = EngineOps.setGradMode(false);
+                    NDManager own = manager.newSubManager();
+                    try {
+                        Engine.getInstance().setRandomSeed((int) seed);
+                        NetworkFactory networks =
+                                new NetworkFactory(
+                                        on.data().spec(), this.config.train().budget(), seed, own, executor.devices(), names);
+                        TrainingMethod method = config.create(networks);
+                        List<Phase> phases = method.phases();
+                        if (phases == null || phases.isEmpty()) {
+                            throw new InvalidConfigException("type", "the method has no phases to run");
+                        }
+                        for (Phase phase : phases) {
+                            phase.batches();
+                        }
+                        return new PreparedMethod(name, seed, networks, method, phases, own);
+                    } catch (RuntimeException e) {
+                        own.close();
+                        throw e;
+                    } finally {
+                        EngineOps.setGradMode(previous);
+                    }
+                });
+    }
+
+    private SslData load(long seed, NDManager into) {
         try {
-            return config.data().load(new DataContext(config.seeds().get(0), manager));
+            return config.data().load(new DataContext(seed, into));
         } catch (IOException e) {
             throw new InvalidConfigException("data", e.getMessage());
         }
     }
 
-    private static void checkAugmentation(
-            String source, String path, AugmentationConfig augmentation, SslData data) {
-        if (augmentation != null) {
-            section(source, path, () -> augmentation.create(data.spec()));
+    private Augmentation augmentation(String path, AugmentationConfig augmentation, SslData loaded) {
+        if (augmentation == null) {
+            return (batch, random) -> batch;
         }
+        return section(source, path, () -> augmentation.create(loaded.spec()));
     }
 
     /** Runs a check, naming the config section in any complaint it raises. */
-    private static <T> T section(String source, String path, java.util.function.Supplier<T> check) {
+    private static <T> T section(String source, String path, Supplier<T> check) {
         try {
             return check.get();
         } catch (InvalidConfigException e) {

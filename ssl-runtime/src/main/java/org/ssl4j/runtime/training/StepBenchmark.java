@@ -19,7 +19,7 @@ import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.StepResult;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
@@ -96,12 +96,10 @@ public final class StepBenchmark {
                         benchCase.classes(),
                         IntStream.range(0, benchCase.classes()).mapToObj(i -> "class " + i).toList(),
                         "random tensors " + benchCase.exampleShape());
-        TrainSettings train =
-                TrainSettings.of(
-                        (long) warmup + steps, benchCase.batchSize(), benchCase.unlabeledRatio(), null, null);
+        Budget budget = new Budget((long) warmup + steps, benchCase.batchSize(), benchCase.unlabeledRatio());
         try (NDManager run = NDManager.newBaseManager(executor.device())) {
-            NetworkFactory networks = new NetworkFactory(data, train, 0, run, executor.devices());
-            TrainingMethod method = benchCase.method().create(networks);
+            NetworkFactory networks = new NetworkFactory(data, budget, 0, run, executor.devices(), null);
+            TrainingMethod method = benchCase.method().expand().create(networks);
             Phase phase = method.phases().get(0);
             BatchPlan plan = phase.batches();
             int batch = benchCase.mode() == Mode.PREDICT ? benchCase.batchSize() : plan.labeled();

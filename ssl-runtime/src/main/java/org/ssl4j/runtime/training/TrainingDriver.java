@@ -20,18 +20,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.ssl4j.api.data.Augmentation;
-import org.ssl4j.api.data.AugmentationConfig;
-import org.ssl4j.api.data.DataContext;
 import org.ssl4j.api.data.SslData;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
-import org.ssl4j.api.method.NonFinitePolicy;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.StepResult;
-import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.runtime.config.NonFinitePolicy;
+import org.ssl4j.runtime.config.TrainSettings;
 import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.DjlNetwork;
 import org.ssl4j.runtime.network.EngineOps;
@@ -49,17 +47,20 @@ import org.ssl4j.runtime.run.RunSpec;
 import org.ssl4j.runtime.run.StartMode;
 
 /**
- * Runs one method with one seed: loads the data, creates the method, runs its phases step by
- * step, evaluates, checkpoints, and fills the run folder; or continues such a run from its
- * newest good checkpoint ({@link StartMode#RESUME}).
+ * Runs one method with one seed: runs the phases of the method its {@link Preflight} built,
+ * step by step, on the data the preflight loaded, evaluates, checkpoints, and fills the run
+ * folder; or continues such a run from its newest good checkpoint ({@link StartMode#RESUME}).
+ * Neither the data nor the method is loaded or built again here.
  *
- * <p>Memory: the run owns one manager on the executor's device, closed at the end. Data and
- * networks live in sub-managers of it; each step runs in its own sub-manager, closed when the
- * step returns, so a long run does not grow.
+ * <p>Memory: the run owns the method's manager ({@link PreparedMethod#manager()}), which holds
+ * its networks and is closed when the run ends; the data belongs to the preflight. Each step
+ * runs in its own sub-manager, closed when the step returns, so a long run does not grow.
  *
  * <p>Repeatability: every source of randomness is derived from the run's seed and the global
  * step: before each step the engine's generator (dropout, noise) is re-seeded and the step's
- * Java generator is created; the samplers' data order is re-derivable from their seeds. On the
+ * Java generator is created; before the first phase begins it is seeded with the run's seed, so
+ * what ran between the method's creation and its run (the preflight's building other methods)
+ * does not matter; the samplers' data order is re-derivable from their seeds. On the
  * CPU with a fixed thread count, the same config and seed give the same parameters, and a run
  * resumed from a checkpoint gives the same parameters as one that never stopped.
  *
@@ -80,6 +81,7 @@ public final class TrainingDriver {
     private static final String NETWORKS = "run.networks";
 
     private final RunSpec spec;
+    private final RunInputs inputs;
     private final Executor executor;
     private final RunFolder folder;
     private final StartMode mode;
@@ -87,6 +89,8 @@ public final class TrainingDriver {
 
     /**
      * @param spec what to run
+     * @param inputs the data and the built method, from the run's {@link Preflight}; the driver
+     *     closes the method
      * @param executor where to run it
      * @param folder where its files go
      * @param mode whether to start fresh or resume from the folder's checkpoints
@@ -94,8 +98,14 @@ public final class TrainingDriver {
      */
     @Inject
     public TrainingDriver(
-            RunSpec spec, Executor executor, RunFolder folder, StartMode mode, Set<RunListener> listeners) {
+            RunSpec spec,
+            RunInputs inputs,
+            Executor executor,
+            RunFolder folder,
+            StartMode mode,
+            Set<RunListener> listeners) {
         this.spec = spec;
+        this.inputs = inputs;
         this.executor = executor;
         this.folder = folder;
         this.mode = mode;
@@ -110,6 +120,12 @@ public final class TrainingDriver {
      *     onNonFinite: stop}, or a resumed run has no usable checkpoint
      */
     public TrainResult run() {
+        try (PreparedMethod prepared = inputs.method()) {
+            return run(prepared);
+        }
+    }
+
+    private TrainResult run(PreparedMethod prepared) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
         Checkpoints checkpoints = folder.checkpoints();
@@ -119,21 +135,31 @@ public final class TrainingDriver {
         }
         executor.prepare();
         boolean previousGradMode = EngineOps.setGradMode(false);
-        Engine.getInstance().setRandomSeed((int) spec.seed());
         folder.writeConfig(spec.resolvedConfig());
         TrainSettings train = spec.config().train();
-        try (NDManager runManager = NDManager.newBaseManager(executor.device())) {
-            SslData data = load(runManager);
-            Augmentation weak = augmentation(spec.config().augment().weak(), data);
-            Augmentation strong = augmentation(spec.config().augment().strong(), data);
-            NetworkFactory networks = new NetworkFactory(data.spec(), train, spec.seed(), runManager, executor.devices());
-            TrainingMethod method = spec.methodConfig().create(networks);
-            List<Phase> phases = List.copyOf(method.phases());
+        try {
+            NDManager runManager = prepared.manager();
+            PreparedData prepData = inputs.data();
+            SslData data = prepData.data();
+            NetworkFactory networks = prepared.networks();
+            TrainingMethod method = prepared.method();
+            List<Phase> phases = prepared.phases();
 
             List<RunStart.PhasePlan> plans = new ArrayList<>();
             phases.forEach(p -> plans.add(new RunStart.PhasePlan(p.name(), p.steps())));
             long totalSteps = plans.stream().mapToLong(RunStart.PhasePlan::steps).sum();
-            Loop loop = new Loop(data, weak, strong, method, networks, phases, train, totalSteps, runManager, checkpoints);
+            Loop loop =
+                    new Loop(
+                            prepData,
+                            prepData.weak(),
+                            prepData.strong(),
+                            method,
+                            networks,
+                            phases,
+                            train,
+                            totalSteps,
+                            runManager,
+                            checkpoints);
             if (resumeFrom != null) {
                 loop.restore(resumeFrom);
             }
@@ -145,6 +171,7 @@ public final class TrainingDriver {
                 resumeFrom.rejected().forEach(problem -> notice("skipped damaged checkpoint " + problem));
                 notice("resumed from " + resumeFrom.file() + " after step " + resumeFrom.step() + " of " + totalSteps);
             }
+            Engine.getInstance().setRandomSeed((int) spec.seed());
             for (int p = loop.phase; p < phases.size(); p++) {
                 loop.runPhase(p, phases.get(p));
             }
@@ -152,7 +179,7 @@ public final class TrainingDriver {
                 loop.evaluate("end", 0);
             }
             Network evaluated = method.evaluated();
-            Path modelDir = folder.saveParameters(RunFolder.MODEL, evaluated.name(), evaluated.block());
+            Path modelDir = folder.saveParameters(RunFolder.MODEL, evaluated.name(), blockOf(evaluated, networks));
             for (DjlNetwork network : networks.networks().values()) {
                 folder.saveParameters(RunFolder.NETWORKS, network.name(), network.block());
             }
@@ -221,20 +248,19 @@ public final class TrainingDriver {
         listeners.forEach(l -> l.notice(message));
     }
 
-    private SslData load(NDManager runManager) {
-        try {
-            return spec.config().data().load(new DataContext(spec.seed(), runManager.newSubManager()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot load data: " + e.getMessage(), e);
+    /** The block of a network the method evaluates, which must be one of the run's. */
+    private static ai.djl.nn.Block blockOf(Network network, NetworkFactory networks) {
+        DjlNetwork known = networks.networks().get(network.name());
+        if (known != network) {
+            throw new IllegalStateException(
+                    "the method evaluates network '" + network.name() + "', which is not a live network of this run");
         }
-    }
-
-    private static Augmentation augmentation(AugmentationConfig config, SslData data) {
-        return config == null ? (batch, random) -> batch : config.create(data.spec());
+        return known.block();
     }
 
     /** The state of the step loop across phases. */
     private final class Loop {
+        private final PreparedData prepared;
         private final SslData data;
         private final Augmentation weak;
         private final Augmentation strong;
@@ -256,7 +282,7 @@ public final class TrainingDriver {
         private Path lastCheckpoint;
 
         Loop(
-                SslData data,
+                PreparedData prepared,
                 Augmentation weak,
                 Augmentation strong,
                 TrainingMethod method,
@@ -266,7 +292,8 @@ public final class TrainingDriver {
                 long totalSteps,
                 NDManager runManager,
                 Checkpoints checkpoints) {
-            this.data = data;
+            this.prepared = prepared;
+            this.data = prepared.data();
             this.weak = weak;
             this.strong = strong;
             this.method = method;
@@ -335,7 +362,8 @@ public final class TrainingDriver {
                 resumeState = null;
             }
             try (NDManager phaseManager = runManager.newSubManager()) {
-                current.begin(new PhaseScope(data, phaseManager, new Random(phaseSeed), resumed, folder.root()));
+                current.begin(
+                        new PhaseScope(prepared, phaseManager, new Random(phaseSeed), resumed, folder.artifacts()));
                 if (loopStarted == 0) {
                     loopStarted = System.nanoTime();
                 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.runtime.config.ConfigReader.Format;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.registry.PluginRegistry;
@@ -61,8 +60,8 @@ class ConfigReaderTest {
         assertEquals(List.of(7L), config.seeds());
         assertEquals(Map.of("fake-method", DEFAULT_METHOD), config.methods());
         assertEquals(new FakeConfigs.Blobs(10, true), config.data());
-        assertEquals(TrainSettings.of(100L, 8, null, null, null), config.train());
-        assertEquals(new TrainSettings(100, 8, 7, 10, 10), config.train());
+        assertEquals(TrainSettings.builder(100, 8).build(), config.train());
+        assertEquals(new TrainSettings(100, 8, 7, 10, 10, 100, NonFinitePolicy.STOP), config.train());
         assertEquals(AugmentConfig.NONE, config.augment());
         assertEquals(new CpuExecutorConfig(null), config.executor());
         assertEquals("run", config.name());
@@ -119,7 +118,7 @@ class ConfigReaderTest {
                 config.methods().get("alpha"));
         assertEquals(new AugmentConfig(new FakeConfigs.Identity(), null), config.augment());
         assertEquals(new CpuExecutorConfig(2), config.executor());
-        assertEquals(new TrainSettings(50, 4, 3, 5, 10), config.train());
+        assertEquals(TrainSettings.builder(50, 4).unlabeledRatio(3).evaluateEvery(5).logEvery(10).build(), config.train());
     }
 
     @Test
@@ -199,7 +198,7 @@ class ConfigReaderTest {
                 new FakeConfigs.Blobs(10, false),
                 new AugmentConfig(new FakeConfigs.Identity(), new FakeConfigs.Identity()),
                 methods,
-                new TrainSettings(50, 4, 3, 5, 10),
+                TrainSettings.builder(50, 4).unlabeledRatio(3).evaluateEvery(5).logEvery(10).build(),
                 new CpuExecutorConfig(null));
 
         String yaml = reader.toYaml(config);

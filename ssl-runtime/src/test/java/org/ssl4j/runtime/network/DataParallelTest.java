@@ -18,7 +18,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssl4j.api.data.DataSpec;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
@@ -39,12 +39,12 @@ class DataParallelTest {
 
     private static NetworkFactory factory(NDManager run, DataSpec data, int replicas) {
         return new NetworkFactory(
-                data, TrainSettings.of(10L, 4, 0, null, null), 1, run, Collections.nCopies(replicas, Device.cpu()));
+                data, new Budget(10, 4, 0), 1, run, Collections.nCopies(replicas, Device.cpu()), null);
     }
 
     private static List<float[]> parameters(Network network) {
         List<float[]> values = new ArrayList<>();
-        for (Parameter p : network.block().getParameters().values()) {
+        for (Parameter p : ((DjlNetwork) network).block().getParameters().values()) {
             values.add(p.getArray().toFloatArray());
         }
         return values;
@@ -225,7 +225,7 @@ class DataParallelTest {
                     NDArray x = step.randomNormal(new Shape(8, 1, 8, 8)).add(step.arange(8f).reshape(8, 1, 1, 1));
                     net.forward(x, true);
                 }
-                List<Parameter> params = net.block().getParameters().values();
+                List<Parameter> params = ((DjlNetwork) net).block().getParameters().values();
                 int mean = indexOf(params, Parameter.Type.RUNNING_MEAN);
                 int variance = indexOf(params, Parameter.Type.RUNNING_VAR);
                 statistics.add(params.get(mean).getArray().toFloatArray());

@@ -15,7 +15,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssl4j.api.data.DataSpec;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.models.basic.MlpConfig;
@@ -25,10 +25,10 @@ import org.ssl4j.optim.SgdConfig;
 class NetworkFactoryTest {
 
     private static final DataSpec DATA = new DataSpec(new Shape(2), 2, List.of("a", "b"), "test");
-    private static final MlpConfig MLP = new MlpConfig(List.of(8), null, null);
+    private static final MlpConfig MLP = MlpConfig.of(List.of(8));
 
     private static NetworkFactory factory(NDManager manager) {
-        return new NetworkFactory(DATA, TrainSettings.of(10L, 4, 0, null, null), 1, manager);
+        return new NetworkFactory(DATA, new Budget(10, 4, 0), 1, manager);
     }
 
     private static float loss(Network network, NDManager manager, boolean learn) {
@@ -74,10 +74,10 @@ class NetworkFactoryTest {
         Engine.getInstance().setRandomSeed(2);
         try (NDManager run = NDManager.newBaseManager()) {
             NetworkFactory networks = factory(run);
-            Network student = networks.trainable("student", MLP, new SgdConfig(0.1, null, null, null, null), 10);
+            Network student = networks.trainable("student", MLP, SgdConfig.of(0.1), 10);
             Network teacher = networks.frozen("teacher", MLP);
-            Parameter s = student.block().getParameters().valueAt(0);
-            Parameter t = teacher.block().getParameters().valueAt(0);
+            Parameter s = ((DjlNetwork) student).block().getParameters().valueAt(0);
+            Parameter t = ((DjlNetwork) teacher).block().getParameters().valueAt(0);
             assertFalse(java.util.Arrays.equals(s.getArray().toFloatArray(), t.getArray().toFloatArray()));
 
             teacher.copyFrom(student);
@@ -100,9 +100,9 @@ class NetworkFactoryTest {
     void theScopedForwardGivesTheBlocksOwnLogitsAndGradients() {
         Engine.getInstance().setRandomSeed(3);
         try (NDManager run = NDManager.newBaseManager()) {
-            Network net = factory(run).trainable("student", new MlpConfig(List.of(8, 8), null, null),
-                    new SgdConfig(0.1, null, null, null, null), 10);
-            NDArray weight = net.block().getParameters().valueAt(0).getArray();
+            Network net = factory(run).trainable("student", MlpConfig.of(List.of(8, 8)),
+                    SgdConfig.of(0.1), 10);
+            NDArray weight = ((DjlNetwork) net).block().getParameters().valueAt(0).getArray();
             float[][] logits = new float[2][];
             float[][] gradients = new float[2][];
             for (int way = 0; way < 2; way++) {
@@ -111,7 +111,7 @@ class NetworkFactoryTest {
                     try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                         NDArray out = way == 0
                                 ? net.forward(x, true)
-                                : net.block().forward(new ai.djl.training.ParameterStore(step, false),
+                                : ((DjlNetwork) net).block().forward(new ai.djl.training.ParameterStore(step, false),
                                         new ai.djl.ndarray.NDList(x), true).singletonOrThrow();
                         logits[way] = out.toFloatArray();
                         collector.backward(out.square().sum());
@@ -133,7 +133,7 @@ class NetworkFactoryTest {
     void aFrozenNetworkRecordsNoGradientAndCannotUpdate() {
         try (NDManager run = NDManager.newBaseManager()) {
             Network frozen = factory(run).frozen("teacher", MLP);
-            assertFalse(frozen.block().getParameters().valueAt(0).requiresGradient());
+            assertFalse(((DjlNetwork) frozen).block().getParameters().valueAt(0).requiresGradient());
             assertThrows(IllegalStateException.class, frozen::update);
         }
     }

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssl4j.api.method.Artifacts;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
@@ -22,7 +23,7 @@ import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.runtime.config.TrainSettings;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.data.toy.TwoMoonsConfig;
@@ -33,7 +34,11 @@ import org.ssl4j.runtime.config.AugmentConfig;
 import org.ssl4j.runtime.config.RunConfig;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 
-/** SPI 1.1: a phase picks its unlabeled examples and sees the run folder. */
+/**
+ * A phase picks its unlabeled examples (SPI 1.1); it sees the labeled set and the unlabeled
+ * examples without labels, and hands files to the runtime, which writes them in the run folder
+ * (SPI 2.0).
+ */
 class ChosenUnlabeledTest {
 
     @TempDir Path dir;
@@ -42,7 +47,11 @@ class ChosenUnlabeledTest {
     private static final class Seen {
         final List<long[]> indices = new ArrayList<>();
         final List<float[]> clean = new ArrayList<>();
-        Optional<Path> folder = Optional.empty();
+        long[] labeledShape;
+        long[] labelsShape;
+        long[] unlabeledShape;
+        float[] unlabeledSet;
+        String refusedName;
     }
 
     /** A method whose one phase picks {@code chosen} in every step and does no learning. */
@@ -52,9 +61,9 @@ class ChosenUnlabeledTest {
             Network network =
                     context.trainable(
                             "student",
-                            new MlpConfig(List.of(4), null, null),
-                            new SgdConfig(0.1, null, null, null, null),
-                            context.train().steps());
+                            MlpConfig.of(List.of(4)),
+                            SgdConfig.of(0.1),
+                            context.budget().steps());
             Phase phase =
                     new Phase() {
                         @Override
@@ -74,7 +83,16 @@ class ChosenUnlabeledTest {
 
                         @Override
                         public void begin(PhaseContext phaseContext) {
-                            seen.folder = phaseContext.runFolder();
+                            seen.labeledShape = phaseContext.labeledSet().inputs().getShape().getShape();
+                            seen.labelsShape = phaseContext.labeledSet().labels().getShape().getShape();
+                            seen.unlabeledShape = phaseContext.unlabeledSet().getShape().getShape();
+                            seen.unlabeledSet = phaseContext.unlabeledSet().toFloatArray();
+                            phaseContext.artifacts().write(Artifacts.Kind.PSEUDO_LABELS, "round-0.csv", "index,label\n7,1\n");
+                            try {
+                                phaseContext.artifacts().write(Artifacts.Kind.PSEUDO_LABELS, "../escape.csv", "x");
+                            } catch (IllegalArgumentException e) {
+                                seen.refusedName = e.getMessage();
+                            }
                         }
 
                         @Override
@@ -113,12 +131,12 @@ class ChosenUnlabeledTest {
                 new TwoMoonsConfig(200, 3, 0.1, 100),
                 AugmentConfig.NONE,
                 methods,
-                TrainSettings.of(2L, 2, 3, 10L, 1L),
+                TrainSettings.builder(2, 2).unlabeledRatio(3).evaluateEvery(10).logEvery(1).build(),
                 new CpuExecutorConfig(1));
     }
 
     @Test
-    void theRuntimeGathersTheExamplesAPhasePicksRepeatsIncluded() {
+    void theRuntimeGathersTheExamplesAPhasePicksRepeatsIncluded() throws Exception {
         Seen seen = new Seen();
         Path run = dir.resolve("run");
 
@@ -129,7 +147,16 @@ class ChosenUnlabeledTest {
         float[] clean = seen.clean.get(0);
         assertArrayEquals(
                 new float[] {clean[0], clean[1]}, new float[] {clean[2], clean[3]}, "example 7 twice");
-        assertEquals(Optional.of(run), seen.folder);
+        assertArrayEquals(new long[] {6, 2}, seen.labeledShape, "3 labeled examples per class, 2 classes");
+        assertArrayEquals(new long[] {6}, seen.labelsShape);
+        assertArrayEquals(new long[] {200, 2}, seen.unlabeledShape, "the whole pool, as stored");
+        assertArrayEquals(
+                new float[] {clean[0], clean[1]},
+                new float[] {seen.unlabeledSet[14], seen.unlabeledSet[15]},
+                "row 7 of the unlabeled set is example 7");
+        assertEquals("index,label\n7,1\n", Files.readString(run.resolve("pseudo-labels/round-0.csv")));
+        assertTrue(seen.refusedName != null && seen.refusedName.contains("../escape.csv"), seen.refusedName);
+        assertTrue(Files.notExists(run.resolve("escape.csv")));
     }
 
     @Test

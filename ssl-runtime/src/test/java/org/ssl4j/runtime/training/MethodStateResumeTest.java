@@ -18,7 +18,7 @@ import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.runtime.config.TrainSettings;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.state.StateReader;
@@ -66,8 +66,8 @@ class MethodStateResumeTest {
         private double baseline;
 
         BaselineMethod(MethodContext context, Record record) {
-            this.network = context.frozen("net", new MlpConfig(List.of(4), null, null));
-            this.steps = context.train().steps();
+            this.network = context.frozen("net", MlpConfig.of(List.of(4)));
+            this.steps = context.budget().steps();
             this.record = record;
         }
 
@@ -129,7 +129,7 @@ class MethodStateResumeTest {
                         new TwoMoonsConfig(100, 2, 0.1, 50),
                         AugmentConfig.NONE,
                         Map.of("baseline", new BaselineConfig(record)),
-                        TrainSettings.of(20L, 2, 0, 10L, 5L, 5L, null),
+                        TrainSettings.builder(20, 2).unlabeledRatio(0).evaluateEvery(10).logEvery(5).checkpointEvery(5).build(),
                         new CpuExecutorConfig(1));
         RunSpec spec =
                 new RunSpec(
@@ -140,7 +140,12 @@ class MethodStateResumeTest {
                         "name: state\n",
                         Provenance.collect(List.of(), dir));
         List<RunListener> listeners = List.of();
-        Guice.createInjector(new RunModule(spec, runDir, mode, listeners)).getInstance(TrainingDriver.class).run();
+        try (Preflight preflight = Preflight.open(config, "test", null)) {
+            RunInputs inputs = new RunInputs(preflight.data(4), preflight.method("baseline", 4));
+            Guice.createInjector(new RunModule(spec, inputs, runDir, mode, listeners))
+                    .getInstance(TrainingDriver.class)
+                    .run();
+        }
     }
 
     @Test

@@ -20,8 +20,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.NonFinitePolicy;
-import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.baselines.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
 import org.ssl4j.baselines.SupervisedConfig;
@@ -30,7 +28,9 @@ import org.ssl4j.models.basic.MlpConfig;
 import org.ssl4j.optim.SgdConfig;
 import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.config.AugmentConfig;
+import org.ssl4j.runtime.config.NonFinitePolicy;
 import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.config.TrainSettings;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.RunListener;
@@ -45,7 +45,11 @@ class TrainingDriverTest {
     @TempDir Path dir;
 
     private static RunConfig config(MethodConfig method, long seed, long steps) {
-        return config(method, seed, TrainSettings.of(steps, 6, 4, 10L, 5L));
+        return config(method, seed, settings(steps).build());
+    }
+
+    private static TrainSettings.Builder settings(long steps) {
+        return TrainSettings.builder(steps, 6).unlabeledRatio(4).evaluateEvery(10).logEvery(5);
     }
 
     private static RunConfig config(MethodConfig method, long seed, TrainSettings train) {
@@ -63,7 +67,7 @@ class TrainingDriverTest {
 
     private static MethodConfig pseudoLabel(double lr) {
         return new PseudoLabelConfig(
-                new MlpConfig(List.of(16), null, null),
+                MlpConfig.of(List.of(16)),
                 new SgdConfig(lr, 0.9, null, null, null),
                 null,
                 new HardLabelsConfig(0.8),
@@ -118,7 +122,7 @@ class TrainingDriverTest {
 
     private static MethodConfig exploding() {
         return new SupervisedConfig(
-                new MlpConfig(List.of(16), null, null), new SgdConfig(1e12, null, null, null, null), null, null, null);
+                MlpConfig.of(List.of(16)), new SgdConfig(1e12, null, null, null, null), null, null, null);
     }
 
     /** Collects notices. */
@@ -133,7 +137,7 @@ class TrainingDriverTest {
 
     @Test
     void aNonFiniteValueStopsTheRunNamingTheStepAndTermAndKeepsTheLastGoodCheckpoint() throws Exception {
-        TrainSettings train = TrainSettings.of(200L, 6, 4, 10L, 5L, 1L, NonFinitePolicy.STOP);
+        TrainSettings train = settings(200).checkpointEvery(1).onNonFinite(NonFinitePolicy.STOP).build();
         Path run = dir.resolve("nan");
         TrainingException error =
                 assertThrows(TrainingException.class, () -> Ssl4j.create().train(config(exploding(), 1, train), run));
@@ -163,7 +167,7 @@ class TrainingDriverTest {
 
     @Test
     void skippingNonFiniteStepsFinishesWithFiniteParametersAndReportsEachStep() throws Exception {
-        TrainSettings train = TrainSettings.of(40L, 6, 4, 10L, 5L, 10L, NonFinitePolicy.SKIP);
+        TrainSettings train = settings(40).checkpointEvery(10).onNonFinite(NonFinitePolicy.SKIP).build();
         Notices notices = new Notices();
         TrainResult result = Ssl4j.create().train(config(exploding(), 1, train), dir.resolve("skip"), notices);
         assertEquals(40, result.steps());
@@ -182,7 +186,7 @@ class TrainingDriverTest {
 
     @Test
     void resumingSkipsADamagedNewestCheckpointAndEndsWithTheUninterruptedParameters() throws Exception {
-        TrainSettings train = TrainSettings.of(30L, 6, 4, 10L, 5L, 10L, null);
+        TrainSettings train = settings(30).checkpointEvery(10).build();
         Ssl4j ssl4j = Ssl4j.create();
         Path whole = dir.resolve("whole");
         ssl4j.train(config(pseudoLabel(0.1), 3, train), whole);
@@ -213,7 +217,7 @@ class TrainingDriverTest {
 
     @Test
     void resumingWithAnEditedConfigIsRefusedNamingTheLine() throws Exception {
-        TrainSettings train = TrainSettings.of(20L, 6, 4, 10L, 5L, 10L, null);
+        TrainSettings train = settings(20).checkpointEvery(10).build();
         Ssl4j ssl4j = Ssl4j.create();
         Path run = dir.resolve("edited");
         ssl4j.train(config(pseudoLabel(0.1), 3, train), run);
@@ -229,7 +233,7 @@ class TrainingDriverTest {
         Ssl4j ssl4j = Ssl4j.create();
         IllegalArgumentException notRun = assertThrows(IllegalArgumentException.class, () -> ssl4j.resume(run));
         assertTrue(notRun.getMessage().contains("is not a run folder"), notRun.getMessage());
-        ssl4j.train(config(pseudoLabel(0.1), 3, TrainSettings.of(10L, 6, 4, 10L, 5L, 10L, null)), run);
+        ssl4j.train(config(pseudoLabel(0.1), 3, settings(10).checkpointEvery(10).build()), run);
         for (Path file : new Checkpoints(run.resolve("checkpoints")).list()) {
             Files.delete(file);
         }

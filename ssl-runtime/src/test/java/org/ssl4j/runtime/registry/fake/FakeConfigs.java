@@ -1,7 +1,7 @@
 package org.ssl4j.runtime.registry.fake;
 
 import ai.djl.nn.Block;
-import ai.djl.training.optimizer.Optimizer;
+import org.ssl4j.api.model.ResumableOptimizer;
 import ai.djl.training.tracker.Tracker;
 import java.util.List;
 import org.ssl4j.api.config.Checks;
@@ -160,7 +160,7 @@ public final class FakeConfigs {
         }
 
         @Override
-        public Optimizer create(long totalSteps) {
+        public ResumableOptimizer create(long totalSteps) {
             throw new UnsupportedOperationException("fake");
         }
     }
