@@ -12,8 +12,8 @@ import org.ssl4j.steps.CrossEntropyStudent;
 import org.ssl4j.steps.CrossEntropyStudentConfig;
 
 /**
- * A {@code cross-entropy} student created on demand ({@link #create}), by the phase that first
- * needs it; until then it answers from its config, and its networks do not exist.
+ * A {@code cross-entropy} student whose networks are created when it is first used (asked for
+ * its network or to learn), not with the method; until then it answers from its config.
  */
 final class DeferredStudent implements Student {
 
@@ -35,18 +35,13 @@ final class DeferredStudent implements Student {
                                         CrossEntropyStudent.LOSS_NAMES));
     }
 
-    /** Creates the student's networks, once; a resumed run restores them as they are created. */
-    void create() {
-        if (student == null) {
-            student = config.create(context);
-        }
-    }
-
+    /**
+     * @return the student, created at the first call (a resumed run restores its networks as
+     *     they are created)
+     */
     private CrossEntropyStudent created() {
         if (student == null) {
-            throw new IllegalStateException(
-                    "the deferred student is created when phase 'reduced-teach-and-learn' begins; it"
-                            + " is used before");
+            student = config.create(context);
         }
         return student;
     }

@@ -8,8 +8,9 @@ import org.ssl4j.steps.CrossEntropyStudentConfig;
 
 /**
  * Config of the {@code deferred} student ({@link DeferredStudent}): a {@code cross-entropy}
- * student whose networks are created when a {@code reduced-teach-and-learn} phase begins, after
- * Reduced MPL's large teacher is freed, rather than with the method.
+ * student whose networks are created when it is first used rather than with the method. Reduced
+ * MPL uses it so that its student exists only once the large teacher is freed: it is first used
+ * when the {@code reduced-teach-and-learn} phase begins.
  *
  * @param student the student to create then; a {@code cross-entropy} student, required
  */

@@ -1,6 +1,5 @@
 package org.ssl4j.mpl;
 
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.ssl4j.api.config.Checks;
@@ -9,6 +8,7 @@ import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.method.TrainingMethod;
+import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
 import org.ssl4j.steps.FinetuneConfig;
 import org.ssl4j.steps.TeachAndLearnConfig;
@@ -41,18 +41,45 @@ import org.ssl4j.steps.TeacherStudentConfig;
  *     the hard variant; default {@code hard} with threshold 0 (the argmax, nothing masked); must
  *     be left out for {@code soft-exact}, which makes its own soft labels
  * @param feedback the feedback rule; default {@code hard} without a baseline
- * @param finetune a {@code finetune} phase after MPL (no {@code type} needed); default none
+ * @param finetune a {@code finetune} phase after MPL; default none
  */
 public record MplConfig(
         MplTeacherConfig teacher,
         MplStudentConfig student,
         PseudoLabelStrategyConfig pseudoLabels,
         FeedbackConfig feedback,
-        @JsonTypeInfo(use = JsonTypeInfo.Id.NONE) FinetuneConfig finetune)
+        Finetune finetune)
         implements MethodConfig {
 
     /** The MPL phase's name. */
     static final String PHASE = "mpl";
+
+    /**
+     * The {@code finetune} phase after MPL, as the preset spells it (no {@code type}).
+     *
+     * @param steps its steps, required
+     * @param batchSize labeled examples a step; default {@code train.batchSize}
+     * @param optimizer its optimizer, required
+     * @param labelSmoothing in [0, 1); default 0
+     */
+    public record Finetune(Long steps, Integer batchSize, OptimizerConfig optimizer, Double labelSmoothing) {
+
+        /** Checks the fields as the {@code finetune} phase does, and fills its defaults. */
+        public Finetune {
+            labelSmoothing = phase(steps, batchSize, optimizer, labelSmoothing).labelSmoothing();
+        }
+
+        private static FinetuneConfig phase(Long steps, Integer batchSize, OptimizerConfig optimizer, Double labelSmoothing) {
+            return new FinetuneConfig(null, steps, batchSize, optimizer, labelSmoothing);
+        }
+
+        /**
+         * @return the phase it stands for
+         */
+        public FinetuneConfig phase() {
+            return phase(steps, batchSize, optimizer, labelSmoothing);
+        }
+    }
 
     /** Fills defaults and checks that the parts fit together. */
     public MplConfig {
@@ -79,7 +106,7 @@ public record MplConfig(
                         ? new SoftExactConfig(PHASE, null, feedback.temperature(), feedback.finiteDifferenceStep())
                         : TeachAndLearnConfig.named(PHASE));
         if (finetune != null) {
-            phases.add(finetune);
+            phases.add(finetune.phase());
         }
         MetaTeacherConfig meta =
                 new MetaTeacherConfig(

@@ -1,7 +1,6 @@
 package org.ssl4j.mpl;
 
 import java.util.List;
-import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.method.PhaseContext;
@@ -10,12 +9,13 @@ import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.Student;
+import org.ssl4j.steps.BasicPhase;
 import org.ssl4j.steps.TeachAndLearnConfig;
 
 /**
  * Config of the {@code reduced-teach-and-learn} phase, Reduced MPL's second: when it begins, the
- * {@code meta} teacher's large teacher stores its predictions and is freed, and only then a
- * {@code deferred} student is created, so the two large networks are never in memory together;
+ * {@code meta} teacher's large teacher stores its predictions and is freed, and only then the
+ * student (a {@code deferred} one) is created, so the two large networks are never in memory together;
  * its steps are {@code teach-and-learn} steps. It evaluates the student from its begin on.
  *
  * @param name the phase's name; default {@code mpl}
@@ -39,31 +39,14 @@ public record ReducedTeachAndLearnConfig(String name, Long steps) implements Pha
         Phase delegate = new TeachAndLearnConfig(name, this.steps, null).create(setup).get(0);
         Student student = setup.student();
         return List.of(
-                new Phase() {
+                new BasicPhase(delegate.name(), delegate.steps(), delegate.batches()) {
                     private boolean begun;
 
-                    @Override
-                    public String name() {
-                        return delegate.name();
-                    }
-
-                    @Override
-                    public long steps() {
-                        return delegate.steps();
-                    }
-
-                    @Override
-                    public BatchPlan batches() {
-                        return delegate.batches();
-                    }
-
-                    /** Hands the large teacher over, then creates a deferred student. */
+                    /** Hands the large teacher over, then creates the student. */
                     @Override
                     public void begin(PhaseContext context) {
                         large.handOver(context);
-                        if (student instanceof DeferredStudent deferred) {
-                            deferred.create();
-                        }
+                        student.network();
                         begun = true;
                     }
 
