@@ -1,15 +1,17 @@
 package org.ssl4j.mpl;
 
+import java.util.List;
 import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.config.InvalidConfigException;
 
 /**
- * How the student's feedback reaches the teacher.
+ * How the student's feedback reaches the teacher, in the {@code mpl} and {@code reduced-mpl}
+ * presets.
  *
- * @param variant {@code hard} or {@code soft-exact} ({@link FeedbackVariant}); default {@code
- *     hard}
- * @param baselineRate hard variant: the rate {@code r} of a moving-average baseline {@code b} of
- *     the feedback, {@code b <- b + r (h - b)}; the teacher uses {@code h - b} with the baseline of
- *     the steps before. In [0, 1]; default 0 (no baseline). The official code uses 0.01.
+ * @param variant {@code hard} (the {@code meta} teacher's rule, in a {@code teach-and-learn}
+ *     phase) or {@code soft-exact} (a {@code soft-exact} phase); default {@code hard}
+ * @param baselineRate hard variant: the rate of the moving-average baseline of the feedback (see
+ *     {@link MetaTeacherConfig.Feedback}), in [0, 1]; default 0
  * @param temperature soft-exact variant: the pseudo labels are {@code softmax(strong logits /
  *     temperature)}, {@code > 0}; default 1
  * @param finiteDifferenceStep soft-exact variant: the L2 length of the parameter perturbation of
@@ -18,16 +20,22 @@ import org.ssl4j.api.config.Checks;
 public record FeedbackConfig(
         String variant, Double baselineRate, Double temperature, Double finiteDifferenceStep) {
 
+    /** The variants' names. */
+    static final String HARD = "hard";
+
+    static final String SOFT_EXACT = "soft-exact";
+
     /** Fills defaults and checks ranges. */
     public FeedbackConfig {
-        variant = variant == null ? FeedbackVariant.HARD.configName() : variant;
-        FeedbackVariant.fromConfig("variant", variant);
-        baselineRate = baselineRate == null ? 0.0 : baselineRate;
-        Checks.inUnitInterval("baselineRate", baselineRate);
-        temperature = temperature == null ? 1.0 : temperature;
-        Checks.positive("temperature", temperature);
-        finiteDifferenceStep = finiteDifferenceStep == null ? 1e-3 : finiteDifferenceStep;
-        Checks.positive("finiteDifferenceStep", finiteDifferenceStep);
+        variant = variant == null ? HARD : variant;
+        if (!List.of(HARD, SOFT_EXACT).contains(variant)) {
+            throw new InvalidConfigException(
+                    "variant", "must be one of [" + HARD + ", " + SOFT_EXACT + "], got '" + variant + "'");
+        }
+        baselineRate = new MetaTeacherConfig.Feedback(baselineRate).baselineRate();
+        temperature = Checks.positive("temperature", temperature == null ? 1.0 : temperature);
+        finiteDifferenceStep =
+                Checks.positive("finiteDifferenceStep", finiteDifferenceStep == null ? 1e-3 : finiteDifferenceStep);
     }
 
     /** Defaults: hard feedback, no baseline. */
@@ -36,9 +44,16 @@ public record FeedbackConfig(
     }
 
     /**
-     * @return the variant as an enum
+     * @return whether the variant is {@code soft-exact}
      */
-    public FeedbackVariant feedbackVariant() {
-        return FeedbackVariant.fromConfig("variant", variant);
+    boolean softExact() {
+        return SOFT_EXACT.equals(variant);
+    }
+
+    /**
+     * @return the {@code meta} teacher's part of it
+     */
+    MetaTeacherConfig.Feedback teacherFeedback() {
+        return new MetaTeacherConfig.Feedback(baselineRate);
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
@@ -16,10 +17,14 @@ import org.ssl4j.api.role.PseudoLabelStrategy;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
 import org.ssl4j.api.role.Teacher;
+import org.ssl4j.api.role.View;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
+import org.ssl4j.steps.Updates;
 
 /**
- * The teacher of hard-label Meta Pseudo Labels: a network that labels the strong view and learns
- * from its own losses plus the student's feedback.
+ * The {@code meta} teacher of Meta Pseudo Labels ({@link MetaTeacherConfig}): a network that
+ * labels the strong view and learns from its own losses plus the student's feedback.
  *
  * <h2>The feedback term and its sign</h2>
  *
@@ -44,18 +49,22 @@ import org.ssl4j.api.role.Teacher;
  *   CE(T(x_l), y_l) + auxiliary terms + (h - b) * CE(T(x_u strong), y)
  * </pre>
  *
- * where {@code b} is an optional moving-average baseline ({@link FeedbackBaseline}). Descending
- * this makes a label that helped ({@code h > 0}) more likely and one that hurt less likely. Some
- * public reimplementations use {@code L(theta') - L(theta)} here, which reinforces labels that
- * hurt; {@code MetaTeacherTest} pins the convention above.
+ * where {@code b} is an optional moving-average baseline of {@code h}: each step uses the {@code
+ * b} of the steps before, then moves it, {@code b <- b + r (h - b)} ({@code feedback.baselineRate}
+ * {@code r}; 0 keeps {@code b = 0}). Descending this makes a label that helped ({@code h > 0})
+ * more likely and one that hurt less likely. Some public reimplementations use {@code L(theta') -
+ * L(theta)} here, which reinforces labels that hurt; {@code MetaTeacherTest} pins the convention
+ * above.
  *
  * <h2>Call order</h2>
  *
  * {@link #teach} (no collector open) runs the teacher's forward pass, keeps its logits and returns
  * labels for the strong view; the student then learns; {@link #learn} (no collector open)
- * computes the teacher's loss from the kept logits, back-propagates and updates the teacher. The
- * feedback term is used when the feedback carries the student's labeled loss before and after its
- * step, and left out otherwise (while the student waits).
+ * computes the teacher's loss from the kept logits, back-propagates, clips and updates. The
+ * feedback term is used when the student reports its labeled loss before and after its step, and
+ * left out otherwise (while the student waits). Metrics: {@code teacherSupervised}, the auxiliary
+ * terms, {@code teacherUnlabeled} (the cross-entropy on its own labels, unweighted), {@code
+ * feedback} ({@code h}, before the baseline) and {@code teacherLoss}.
  */
 public final class MetaTeacher implements Teacher {
 
@@ -63,7 +72,7 @@ public final class MetaTeacher implements Teacher {
     public static final String SUPERVISED = "teacherSupervised";
 
     /** Metric name of the teacher's cross-entropy on its own pseudo labels (unweighted). */
-    public static final String PSEUDO_LABEL_TERM = "teacherPseudoLabel";
+    public static final String UNLABELED = "teacherUnlabeled";
 
     /** Metric name of the feedback {@code h}, before the baseline. */
     public static final String FEEDBACK = "feedback";
@@ -72,29 +81,31 @@ public final class MetaTeacher implements Teacher {
     public static final String LOSS = "teacherLoss";
 
     /** The names the teacher reports itself; auxiliary terms may not take them. */
-    public static final List<String> LOSS_NAMES = List.of(SUPERVISED, PSEUDO_LABEL_TERM, FEEDBACK, LOSS);
+    public static final List<String> LOSS_NAMES = List.of(SUPERVISED, UNLABELED, FEEDBACK, LOSS);
 
     private final Network network;
     private final Function<StepContext, AuxiliaryInputs> forward;
     private final PseudoLabelStrategy strategy;
     private final List<AuxiliaryLoss> auxiliaryLosses;
     private final float labelSmoothing;
-    private final FeedbackBaseline baseline;
+    private final double baselineRate;
     private final Double maxGradNorm;
+    private final LargeTeacher large;
+    private double baseline;
     private AuxiliaryInputs logits;
     private PseudoLabels labels;
-    private Map<String, NDArray> lastLosses = Map.of();
 
     /**
      * @param network the teacher's trainable network
-     * @param forward the teacher's forward pass of a step: logits of the labeled batch, of the
-     *     weak view (when auxiliary losses need it) and of the strong view, recording gradients
-     *     ({@link TeacherForward} for a teacher over the examples)
+     * @param forward its forward pass of a step: logits of the labeled batch, of the weak view
+     *     (when auxiliary losses need it) and of the strong view, recording gradients
      * @param strategy turns strong-view logits into labels
      * @param auxiliaryLosses extra terms on its own logits, each already weighted
      * @param labelSmoothing label smoothing of its labeled cross-entropy, in [0, 1)
-     * @param baseline the baseline subtracted from the feedback
+     * @param baselineRate the rate of the feedback baseline, in [0, 1]
      * @param maxGradNorm the gradient-norm clip, or null for none
+     * @param large the large teacher whose stored predictions {@code forward} reads (Reduced
+     *     MPL), or null
      */
     MetaTeacher(
             Network network,
@@ -102,15 +113,17 @@ public final class MetaTeacher implements Teacher {
             PseudoLabelStrategy strategy,
             List<AuxiliaryLoss> auxiliaryLosses,
             float labelSmoothing,
-            FeedbackBaseline baseline,
-            Double maxGradNorm) {
+            double baselineRate,
+            Double maxGradNorm,
+            LargeTeacher large) {
         this.network = network;
         this.forward = forward;
         this.strategy = strategy;
         this.auxiliaryLosses = List.copyOf(auxiliaryLosses);
         this.labelSmoothing = labelSmoothing;
-        this.baseline = baseline;
+        this.baselineRate = baselineRate;
         this.maxGradNorm = maxGradNorm;
+        this.large = large;
     }
 
     /**
@@ -121,73 +134,163 @@ public final class MetaTeacher implements Teacher {
     }
 
     /**
+     * @return the large teacher of Reduced MPL, or null for a teacher over the examples
+     */
+    LargeTeacher large() {
+        return large;
+    }
+
+    /**
+     * @return whether it has auxiliary losses, which need the unlabeled views
+     */
+    boolean hasAuxiliaryLosses() {
+        return !auxiliaryLosses.isEmpty();
+    }
+
+    /**
+     * A step without a student (Reduced MPL's large teacher): the supervised step on the labeled
+     * batch alone, or, with auxiliary losses, a teach-and-learn step that gets no feedback.
+     *
+     * @param context the step; no gradient collector may be open
+     * @return the teacher's loss terms
+     */
+    Map<String, NDArray> learnAlone(StepContext context) {
+        if (hasAuxiliaryLosses()) {
+            teach(context);
+            return learn(StudentFeedback.NONE, context);
+        }
+        NDArray loss = Updates.supervised(network, context.labeled(), labelSmoothing, maxGradNorm, context);
+        Map<String, NDArray> losses = new LinkedHashMap<>();
+        losses.put(SUPERVISED, loss);
+        losses.put(LOSS, loss);
+        return losses;
+    }
+
+    /** Labels the strong view. */
+    @Override
+    public View view() {
+        return View.STRONG;
+    }
+
+    /** Learns from the student's labeled loss before and after its update. */
+    @Override
+    public boolean needsFeedback() {
+        return true;
+    }
+
+    /**
      * Runs the teacher's forward pass over the step's labeled batch and views and labels the
      * strong view.
      *
-     * @param strong the step's strong view {@code (U, ...)}
      * @param context the step; no gradient collector may be open
-     * @return labels for {@code strong}, carrying no gradient
+     * @return labels for the strong view, carrying no gradient
      */
     @Override
-    public PseudoLabels teach(NDArray strong, StepContext context) {
-        logits = forward.apply(context);
-        labels = strategy.label(logits.strongLogits().stopGradient());
+    public PseudoLabels teach(StepContext context) {
+        labels = strategy.label(forward(context).strongLogits().stopGradient());
         return labels;
     }
 
     /**
-     * Computes the teacher's loss with the logits kept by {@link #teach}, back-propagates it and
-     * updates the teacher.
+     * Computes the teacher's loss with the logits kept by {@link #teach}, back-propagates it,
+     * clips and updates the teacher.
      *
-     * @param feedback the student's report; its labeled losses before and after, when both are
-     *     present, give {@code h = before - after}
+     * @param feedback the student's report; its labeled losses before and after, when present,
+     *     give {@code h = before - after}
      * @param context the step; no gradient collector may be open
+     * @return the teacher's loss terms
      * @throws IllegalStateException when {@link #teach} was not called first in this step
      */
     @Override
-    public void learn(StudentFeedback feedback, StepContext context) {
-        if (logits == null) {
+    public Map<String, NDArray> learn(StudentFeedback feedback, StepContext context) {
+        if (labels == null) {
             throw new IllegalStateException("learn() before teach() in this step");
+        }
+        PseudoLabels taught = labels;
+        return learn(
+                context,
+                !feedback.hasLabeledLoss()
+                        ? null
+                        : (strongLogits, losses) -> {
+                            double h =
+                                    feedback.labeledLossBefore().getFloat()
+                                            - feedback.labeledLossAfter().getFloat();
+                            float weight = (float) (h - baseline);
+                            baseline += baselineRate * (h - baseline);
+                            NDArray unlabeled = taught.loss(strongLogits, 0f);
+                            losses.put(UNLABELED, unlabeled);
+                            losses.put(FEEDBACK, context.manager().create((float) h));
+                            return Scalars.times(unlabeled, weight);
+                        });
+    }
+
+    /**
+     * Runs the teacher's forward pass and keeps the logits for {@link #learn(StepContext,
+     * BiFunction)}, for a phase that makes its own labels from them (exact soft feedback).
+     *
+     * @param context the step; no gradient collector may be open
+     * @return the logits, recording gradients
+     */
+    AuxiliaryInputs forward(StepContext context) {
+        logits = forward.apply(context);
+        return logits;
+    }
+
+    /**
+     * The teacher's step: labeled cross-entropy, auxiliary terms and a feedback term on the
+     * logits kept by {@link #forward}, in one gradient collector; then clipping and update.
+     *
+     * @param context the step; no gradient collector may be open
+     * @param feedbackTerm given the strong-view logits and the loss map (to add its metrics),
+     *     the term to add; null for none
+     * @return the loss terms
+     */
+    Map<String, NDArray> learn(
+            StepContext context, BiFunction<NDArray, Map<String, NDArray>, NDArray> feedbackTerm) {
+        if (logits == null) {
+            throw new IllegalStateException("learn() before the teacher's forward pass in this step");
         }
         Map<String, NDArray> losses = new LinkedHashMap<>();
         try (GradientCollector collector = context.newGradientCollector()) {
-            NDArray supervised =
-                    Losses.crossEntropy(
-                                    logits.labeledLogits(), context.labeled().labels(), labelSmoothing)
+            NDArray total =
+                    Losses.crossEntropy(logits.labeledLogits(), context.labeled().labels(), labelSmoothing)
                             .mean();
-            losses.put(SUPERVISED, supervised);
-            NDArray total = supervised;
+            losses.put(SUPERVISED, total);
             for (AuxiliaryLoss auxiliary : auxiliaryLosses) {
                 NDArray term = auxiliary.compute(logits, context);
                 losses.put(auxiliary.name(), term);
                 total = total.add(term);
             }
-            if (feedback.labeledLossBefore() != null && feedback.labeledLossAfter() != null) {
-                double h =
-                        feedback.labeledLossBefore().getFloat() - feedback.labeledLossAfter().getFloat();
-                float weight = (float) baseline.centre(h);
-                NDArray pseudoLabelTerm = labels.loss(logits.strongLogits(), 0f);
-                losses.put(PSEUDO_LABEL_TERM, pseudoLabelTerm);
-                losses.put(FEEDBACK, context.manager().create((float) h));
-                total = total.add(Scalars.times(pseudoLabelTerm, weight));
+            if (feedbackTerm != null) {
+                total = total.add(feedbackTerm.apply(logits.strongLogits(), losses));
             }
             losses.put(LOSS, total);
             collector.backward(total);
         }
-        if (maxGradNorm != null) {
-            NetworkArrays.clipGradientNorm(network, maxGradNorm);
-        }
-        network.update();
+        Updates.apply(network, maxGradNorm);
         logits = null;
         labels = null;
-        lastLosses = losses;
+        return losses;
     }
 
     /**
-     * @return the loss terms of the last {@link #learn} call (scalars in that step's manager; read
-     *     them before the step ends)
+     * Writes the feedback baseline and, for Reduced MPL, the large teacher's stored predictions.
+     *
+     * @param state where to write
      */
-    Map<String, NDArray> lastLosses() {
-        return lastLosses;
+    @Override
+    public void saveState(StateWriter state) {
+        state.putDouble("feedbackBaseline", baseline);
+        if (large != null) {
+            large.save(state);
+        }
+    }
+
+    @Override
+    public void restoreState(StateReader state) {
+        baseline = state.getDouble("feedbackBaseline");
+        if (large != null) {
+            large.restore(state);
+        }
     }
 }

@@ -3,53 +3,86 @@ package org.ssl4j.mpl;
 import com.google.auto.service.AutoService;
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.StudentConfig;
+import org.ssl4j.api.role.TeacherConfig;
 
-/** The {@code mpl} plugin: Meta Pseudo Labels and its Reduced variant, and sampled labels. */
+/**
+ * The {@code mpl} plugin: the {@code mpl} and {@code reduced-mpl} presets, the {@code meta}
+ * teacher, the {@code deferred} student, the {@code soft-exact}, {@code large-teacher} and {@code
+ * reduced-teach-and-learn} phases, and {@code sampled} labels.
+ */
 @AutoService(Ssl4jPlugin.class)
 public final class MplPlugin implements Ssl4jPlugin {
 
     /** Creates the plugin; does no work. */
     public MplPlugin() {}
 
-    /** {@inheritDoc} */
     @Override
     public String name() {
         return "mpl";
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
-
-    /** {@inheritDoc} */
     @Override
     public String spiVersion() {
         return SpiVersion.CURRENT;
     }
 
-    /** {@inheritDoc} */
     @Override
     public List<Component<MethodConfig>> methods() {
         return List.of(
                 Component.of(
                         "mpl",
                         MplConfig.class,
-                        "Meta Pseudo Labels: a teacher learns from the student's labeled-loss"
-                                + " feedback (hard or exact soft), optional finetune phase"),
+                        "preset: Meta Pseudo Labels, a teacher that learns from the student's feedback"
+                                + " (hard or exact soft), optional finetune phase"),
                 Component.of(
                         "reduced-mpl",
                         ReducedMplConfig.class,
-                        "Reduced MPL: a large teacher trained first, its predictions stored and the"
-                                + " teacher freed; a small teacher over them learns with the student"));
+                        "preset: Reduced MPL, a large teacher trained first, its predictions stored and"
+                                + " the teacher freed; a small teacher over them learns with the student"));
     }
 
-    /** {@inheritDoc} */
+    @Override
+    public List<Component<TeacherConfig>> teachers() {
+        return List.of(
+                Component.of(
+                        "meta",
+                        MetaTeacherConfig.class,
+                        "MPL's teacher: learns from the student's labeled loss before and after its update"));
+    }
+
+    @Override
+    public List<Component<StudentConfig>> students() {
+        return List.of(
+                Component.of(
+                        "deferred",
+                        DeferredStudentConfig.class,
+                        "a cross-entropy student created when phase reduced-teach-and-learn begins"));
+    }
+
+    @Override
+    public List<Component<PhaseConfig>> phases() {
+        return List.of(
+                Component.of(
+                        "soft-exact",
+                        SoftExactConfig.class,
+                        "teach-and-learn with the exact gradient of the student's lookahead labeled loss"),
+                Component.of(
+                        "large-teacher",
+                        LargeTeacherPhaseConfig.class,
+                        "Reduced MPL: the meta teacher's large teacher learns alone"),
+                Component.of(
+                        "reduced-teach-and-learn",
+                        ReducedTeachAndLearnConfig.class,
+                        "Reduced MPL: store the large teacher's predictions, free it, create the"
+                                + " student, teach and learn"));
+    }
+
     @Override
     public List<Component<PseudoLabelStrategyConfig>> pseudoLabelStrategies() {
         return List.of(

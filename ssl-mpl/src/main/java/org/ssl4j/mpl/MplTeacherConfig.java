@@ -7,16 +7,16 @@ import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 
 /**
- * The teacher of Meta Pseudo Labels: its network and what it learns from besides the student's
- * feedback.
+ * A teacher network of the {@code mpl} and {@code reduced-mpl} presets and what it learns from
+ * besides the student's feedback.
  *
- * @param backbone the teacher's network; required
- * @param optimizer the teacher's optimizer (and learning-rate schedule); required
+ * @param backbone its architecture; required
+ * @param optimizer its optimizer (and learning-rate schedule); required
  * @param labelSmoothing label smoothing of its cross-entropy on labeled data, in [0, 1); default 0
  * @param auxiliaryLosses extra terms on its own logits (UDA in the paper), each configured with its
  *     own weight and warm-up; default none
  * @param maxGradNorm clip the global L2 norm of its gradient to this before each update, {@code >
- *     0}; default null (no clipping)
+ *     0}; default none
  */
 public record MplTeacherConfig(
         BackboneConfig backbone,
@@ -29,8 +29,7 @@ public record MplTeacherConfig(
     public MplTeacherConfig {
         Checks.required("backbone", backbone);
         Checks.required("optimizer", optimizer);
-        labelSmoothing = labelSmoothing == null ? 0.0 : labelSmoothing;
-        Checks.inRange("labelSmoothing", labelSmoothing, 0.0, 0.999);
+        labelSmoothing = Checks.belowOne("labelSmoothing", labelSmoothing == null ? 0.0 : labelSmoothing);
         auxiliaryLosses = Checks.listOf("auxiliaryLosses", auxiliaryLosses);
         if (maxGradNorm != null) {
             Checks.positive("maxGradNorm", maxGradNorm);

@@ -1,18 +1,20 @@
 package org.ssl4j.mpl;
 
+import java.util.List;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.steps.TeacherStudentConfig;
 
 /**
- * Reduced Meta Pseudo Labels, method type {@code reduced-mpl}: phase {@code large-teacher} trains
+ * The {@code reduced-mpl} preset, Reduced Meta Pseudo Labels: phase {@code large-teacher} trains
  * a large teacher alone (labeled cross-entropy and its auxiliary losses); phase {@code mpl}
- * stores its predictions on every labeled and unlabeled example, frees it, and runs MPL with the
- * hard feedback rule between a small reduced teacher over those predictions ({@link
- * ReducedTeacherForward}) and the student. Two large networks are never in memory together.
+ * stores its predictions on every labeled and unlabeled example, frees it, creates the student,
+ * and runs MPL with the hard feedback rule between a small reduced teacher over those
+ * predictions and the student. Two large networks are never in memory together.
  *
  * <pre>{@code
  * type: reduced-mpl
@@ -22,12 +24,16 @@ import org.ssl4j.api.role.PseudoLabelStrategyConfig;
  * student: {backbone: ..., optimizer: ...}       # default: the large teacher's
  * }</pre>
  *
+ * It expands to a {@code teacher-student} composition: the {@code meta} teacher with a {@code
+ * largeTeacher}, a {@code deferred} {@code cross-entropy} student, the strategy, and the phases
+ * {@code large-teacher} and {@code reduced-teach-and-learn} (named {@code mpl}).
+ *
  * @param largeTeacher the large teacher; required
  * @param largeTeacherSteps steps of the {@code large-teacher} phase, {@code >= 1}; required
  * @param reducedTeacher the reduced teacher: its backbone is built for {@code K}-dim inputs; no
  *     auxiliary losses (it sees stored predictions, not views); required
  * @param student the student; backbone and optimizer default to the large teacher's
- * @param pseudoLabels the strategy over the reduced teacher's logits; null (default) for argmax
+ * @param pseudoLabels the strategy over the reduced teacher's logits; default {@code hard}, threshold 0
  * @param feedback the feedback rule, {@code hard} only; default without a baseline
  */
 public record ReducedMplConfig(
@@ -50,26 +56,38 @@ public record ReducedMplConfig(
                     "the reduced teacher sees stored predictions, not views; give auxiliary losses"
                             + " to largeTeacher");
         }
-        student =
-                (student == null ? new MplStudentConfig(null, null, null, null, null, null) : student)
-                        .withDefaultsFrom(largeTeacher);
+        student = student == null ? new MplStudentConfig() : student;
         feedback = feedback == null ? new FeedbackConfig() : feedback;
-        if (feedback.feedbackVariant() != FeedbackVariant.HARD) {
+        if (feedback.softExact()) {
             throw new InvalidConfigException(
-                    "feedback.variant",
-                    "reduced-mpl supports 'hard' only, got '" + feedback.variant() + "'");
+                    "feedback.variant", "reduced-mpl supports 'hard' only, got '" + feedback.variant() + "'");
         }
     }
 
     /**
-     * Builds the large and the reduced teacher; the student is created when phase {@code mpl}
-     * begins (its backbone is checked now).
-     *
-     * @param context the data, budget and network factory
-     * @return the method
+     * @return the composition this preset stands for
      */
     @Override
+    public TeacherStudentConfig expand() {
+        MetaTeacherConfig meta =
+                new MetaTeacherConfig(
+                        reducedTeacher.backbone(),
+                        reducedTeacher.optimizer(),
+                        reducedTeacher.labelSmoothing(),
+                        null,
+                        reducedTeacher.maxGradNorm(),
+                        feedback.teacherFeedback(),
+                        largeTeacher,
+                        largeTeacherSteps);
+        return new TeacherStudentConfig(
+                meta,
+                new DeferredStudentConfig(student.toCrossEntropy(largeTeacher)),
+                pseudoLabels,
+                List.of(new LargeTeacherPhaseConfig(null), new ReducedTeachAndLearnConfig(MplConfig.PHASE, null)));
+    }
+
+    @Override
     public TrainingMethod create(MethodContext context) {
-        return new ReducedMplMethod(this, context);
+        return expand().create(context);
     }
 }

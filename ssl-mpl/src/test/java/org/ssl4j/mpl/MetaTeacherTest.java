@@ -1,5 +1,7 @@
 package org.ssl4j.mpl;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -12,6 +14,12 @@ import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
+import org.ssl4j.api.role.View;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.HardLabelStrategy;
+import org.ssl4j.steps.JointForward;
 import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
@@ -20,8 +28,9 @@ import org.ssl4j.testkit.fixtures.TestStepContext;
 import org.ssl4j.testkit.fixtures.ToyData;
 
 /**
- * The hard feedback rule: its sign (labels that helped the student become more likely), and the
- * teacher's gradient of the feedback term against a finite-difference check.
+ * The hard feedback rule: its sign (labels that helped the student become more likely), the
+ * teacher's gradient of the feedback term against a finite-difference check, and the moving
+ * baseline with its checkpoint.
  */
 class MetaTeacherTest {
 
@@ -110,33 +119,104 @@ class MetaTeacherTest {
     /** The teacher's parameters before and after one learn() with feedback h (null: none). */
     private static Stepped teacherAfterStep(NDManager owner, Double h) {
         NDManager manager = owner.newSubManager();
-        TestMethodContext context =
-                new TestMethodContext(ToyData.SPEC, ToyData.train(1, ToyData.RATIO), manager);
-        BlockNetwork network =
-                (BlockNetwork)
-                        context.trainable("teacher", new MlpBackbone(4), new TestSgd(TEACHER_LR), 1);
-        MetaTeacher teacher =
-                new MetaTeacher(
-                        network,
-                        step -> TeacherForward.run(network, false, step),
-                        new ArgmaxLabels(),
-                        List.of(),
-                        0f,
-                        new FeedbackBaseline(0),
-                        null);
+        BlockNetwork network = network(manager);
+        MetaTeacher teacher = teacher(network, 0);
         List<float[]> initial = network.snapshot();
+        learn(teacher, h, manager);
+        return new Stepped(network, initial, network.snapshot());
+    }
+
+    private static BlockNetwork network(NDManager manager) {
+        TestMethodContext context = new TestMethodContext(ToyData.SPEC, ToyData.budget(1, ToyData.RATIO), manager);
+        return (BlockNetwork) context.trainable("teacher", new MlpBackbone(4), new TestSgd(TEACHER_LR), 1);
+    }
+
+    private static MetaTeacher teacher(BlockNetwork network, double baselineRate) {
+        return new MetaTeacher(
+                network,
+                step -> JointForward.recorded(network, step, null, step.unlabeled().strong()),
+                new HardLabelStrategy(0f),
+                List.of(),
+                0f,
+                baselineRate,
+                null,
+                null);
+    }
+
+    /** One teach() and learn() with feedback h (null: none); returns the teacher's loss terms. */
+    private static Map<String, Float> learn(MetaTeacher teacher, Double h, NDManager manager) {
         try (NDManager step = manager.newSubManager()) {
-            TestStepContext context1 =
-                    TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true));
-            teacher.teach(context1.unlabeled().strong(), context1);
+            TestStepContext context = TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true));
+            teacher.teach(context);
             StudentFeedback feedback =
                     h == null
-                            ? new StudentFeedback(Map.of(), null, null)
-                            : new StudentFeedback(
-                                    Map.of(), step.create(1f + h.floatValue()), step.create(1f));
-            teacher.learn(feedback, context1);
+                            ? StudentFeedback.NONE
+                            : new StudentFeedback(Map.of(), step.create(1f + h.floatValue()), step.create(1f));
+            Map<String, Float> values = new java.util.TreeMap<>();
+            teacher.learn(feedback, context).forEach((name, value) -> values.put(name, value.getFloat()));
+            return values;
         }
-        return new Stepped(network, initial, network.snapshot());
+    }
+
+    @Test
+    void theBaselineIsSubtractedFromTheNextStepsFeedbackAndSurvivesACheckpoint() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            MetaTeacher teacher = teacher(network(manager), 0.5);
+            Map<String, Float> first = learn(teacher, 1.0, manager);
+            assertEquals(1.0, first.get(MetaTeacher.FEEDBACK), 1e-6, "feedback is before - after");
+            Memory saved = new Memory(new java.util.HashMap<>());
+            teacher.saveState(saved.writer());
+            assertEquals(0.5, saved.reader().getDouble("feedbackBaseline"), "b <- 0 + 0.5 (1 - 0)");
+
+            // h - b = 0.5 - 0.5 = 0: the step is the one without feedback, though h is reported
+            MetaTeacher restored = teacher(network(manager.newSubManager()), 0.5);
+            restored.restoreState(saved.reader());
+            Map<String, Float> second = learn(restored, 0.5, manager);
+            assertEquals(0.5, second.get(MetaTeacher.FEEDBACK), 1e-6);
+            MetaTeacher unsaved = teacher(network(manager.newSubManager()), 0.5);
+            learn(unsaved, null, manager);
+            List<float[]> withBaseline = ((BlockNetwork) restored.network()).snapshot();
+            List<float[]> withoutFeedback = ((BlockNetwork) unsaved.network()).snapshot();
+            for (int p = 0; p < withBaseline.size(); p++) {
+                assertArrayEquals(withoutFeedback.get(p), withBaseline.get(p), 1e-6f, "parameter " + p);
+            }
+        }
+    }
+
+    /** A checkpoint part in memory: what a writer puts, a reader gives back. */
+    private record Memory(Map<String, byte[]> values) {
+        StateWriter writer() {
+            return new StateWriter() {
+                @Override
+                public void putArray(String key, NDArray value) {
+                    throw new UnsupportedOperationException(key);
+                }
+
+                @Override
+                public void putBytes(String key, byte[] value) {
+                    values.put(key, value);
+                }
+            };
+        }
+
+        StateReader reader() {
+            return new StateReader() {
+                @Override
+                public boolean contains(String key) {
+                    return values.containsKey(key);
+                }
+
+                @Override
+                public NDArray getArray(String key, NDManager manager) {
+                    throw new UnsupportedOperationException(key);
+                }
+
+                @Override
+                public byte[] getBytes(String key) {
+                    return values.get(key);
+                }
+            };
+        }
     }
 
     private record Stepped(BlockNetwork teacher, List<float[]> initial, List<float[]> after) {}
@@ -169,10 +249,15 @@ class MetaTeacherTest {
     private static double feedbackOfStudentStep(boolean flipped) {
         try (NDManager manager = NDManager.newBaseManager()) {
             TestMethodContext context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(1, ToyData.RATIO), manager);
-            BlockNetwork network =
-                    (BlockNetwork) context.trainable("student", new MlpBackbone(8), new TestSgd(0.5f), 1);
-            MetaStudent student = new MetaStudent(network, 0f, null);
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(1, ToyData.RATIO), manager);
+            // MPL's student, on the weak view here: pseudo labels only, feedback measured
+            var student =
+                    CrossEntropyStudentConfig.builder(new MlpBackbone(8), new TestSgd(0.5f))
+                            .view(View.WEAK)
+                            .labeledLoss(false)
+                            .measureFeedback(true)
+                            .build()
+                            .create(context);
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
             int count = (int) unlabeled.weak().getShape().get(0);
@@ -187,12 +272,7 @@ class MetaTeacherTest {
                             targets,
                             manager.ones(targets.getShape()),
                             manager.ones(targets.getShape()));
-            StudentFeedback feedback =
-                    student.learn(
-                            labeled,
-                            unlabeled.weak(),
-                            labels,
-                            TestStepContext.of(0, manager, labeled, unlabeled));
+            StudentFeedback feedback = student.learn(labels, TestStepContext.of(0, manager, labeled, unlabeled));
             return feedback.labeledLossBefore().getFloat() - feedback.labeledLossAfter().getFloat();
         }
     }

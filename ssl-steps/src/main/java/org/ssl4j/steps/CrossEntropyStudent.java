@@ -143,6 +143,20 @@ public final class CrossEntropyStudent implements Student {
      */
     @Override
     public StudentFeedback learn(PseudoLabels labels, StepContext context) {
+        return learn(labels, context, () -> {});
+    }
+
+    /**
+     * {@link #learn(PseudoLabels, StepContext)} with a look at the step's gradient: {@code
+     * beforeUpdate} runs after the backward pass and before clipping and the update, for a phase
+     * that needs the gradient the student steps along (MPL's exact soft feedback).
+     *
+     * @param labels pseudo labels for the step's unlabeled examples, or null
+     * @param context the step; no gradient collector may be open
+     * @param beforeUpdate called once when the student learns in this step, not while it waits
+     * @return as {@link #learn(PseudoLabels, StepContext)}
+     */
+    public StudentFeedback learn(PseudoLabels labels, StepContext context, Runnable beforeUpdate) {
         if (context.step() < config.waitSteps()) {
             return StudentFeedback.NONE;
         }
@@ -188,6 +202,7 @@ public final class CrossEntropyStudent implements Student {
             losses.put(LOSS, total);
             collector.backward(total);
         }
+        beforeUpdate.run();
         Updates.apply(network, config.maxGradNorm());
         if (average != null) {
             average.update();

@@ -16,8 +16,10 @@ public final class MovingAverage {
     private final boolean warmUp;
 
     /**
-     * Sets the average to the source now. A resumed run restores the average afterwards, as
-     * every network made through the method's context.
+     * Sets the average to the source now, unless the source has been updated already: then both
+     * were restored from a checkpoint (networks made when a phase begins again in a resumed run,
+     * such as Reduced MPL's student) and the restored average stays. Networks made with the
+     * method are restored after this, as every network made through the method's context.
      *
      * @param average a frozen network of the source's architecture
      * @param source the network it follows
@@ -29,7 +31,9 @@ public final class MovingAverage {
         this.source = source;
         this.decay = decay;
         this.warmUp = warmUp;
-        average.copyFrom(source);
+        if (source.updates() == 0) {
+            average.copyFrom(source);
+        }
     }
 
     /** Moves the average towards the source; call after each update of the source. */

@@ -43,8 +43,10 @@ import org.ssl4j.api.plugin.Ssl4jPlugin;
  *   <li>{@link ServiceLoader} finds the plugin (registered with {@code @AutoService}), once;
  *       its name and version are set and its component lists hold no nulls;
  *   <li>its {@code spiVersion()} is {@link SpiVersion#CURRENT} of the SPI it is compiled with;
- *   <li>every component has a sample, and every sample's {@code type} is one of the plugin's
- *       components; each component's config class implements its kind's config interface;
+ *   <li>every component has a sample (or runs inside the expansion of a method sample or in
+ *       one of {@link #compositions()}, for a phase or role that only works with its partners),
+ *       and every sample's {@code type} is one of the plugin's components; each component's
+ *       config class implements its kind's config interface;
  *   <li>each sample survives a serde round trip with the runtime's Jackson settings: defaults
  *       are filled in (no field is null after reading), reading the written config gives an
  *       equal record; an unknown field added to any section is refused with its path; a field
@@ -172,12 +174,19 @@ public abstract class PluginContractTest {
         Set<Class<?>> sampled = samples().stream()
                 .map(sample -> new ConfigRoundTrip(mapper, sample).read().getClass())
                 .collect(Collectors.toSet());
+        Set<Class<?>> covered = new java.util.HashSet<>(sampled);
+        // a phase or role that only works with its partners (MPL's soft-exact phase drives a meta
+        // teacher) is sampled by a method whose expansion, or a composition, runs it
+        Stream.concat(samples().stream(), compositions().stream())
+                .filter(sample -> sample.kind() == org.ssl4j.api.method.MethodConfig.class)
+                .map(sample -> ((org.ssl4j.api.method.MethodConfig) read(sample)).expand())
+                .forEach(expansion -> collectNested(expansion, covered));
         List<String> missing = new ArrayList<>();
         List<Class<?>> ours = new ArrayList<>();
         for (ComponentKind kind : ComponentKind.values()) {
             for (Component<?> component : kind.componentsOf(plugin())) {
                 ours.add(component.configType());
-                if (!sampled.contains(component.configType())) {
+                if (!covered.contains(component.configType())) {
                     missing.add(component.name());
                 }
             }
@@ -246,6 +255,22 @@ public abstract class PluginContractTest {
                     List<Double> second = new ComponentRun(sample, read(sample), seed()).run();
                     assertEquals(first, second, "two runs of the composition with seed " + seed() + " differ");
                 }));
+    }
+
+    /** Adds the classes of the records nested in {@code value} (through records and lists). */
+    private static void collectNested(Object value, Set<Class<?>> classes) {
+        if (value instanceof Record record) {
+            classes.add(record.getClass());
+            for (java.lang.reflect.RecordComponent component : record.getClass().getRecordComponents()) {
+                try {
+                    collectNested(component.getAccessor().invoke(record), classes);
+                } catch (ReflectiveOperationException e) {
+                    throw new AssertionError("cannot read " + component, e);
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            list.forEach(element -> collectNested(element, classes));
+        }
     }
 
     private Stream<DynamicTest> forEachSample(Consumer<ConfigSample> check) {

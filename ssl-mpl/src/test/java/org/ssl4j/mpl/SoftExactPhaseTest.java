@@ -7,11 +7,17 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.Phase;
+import org.ssl4j.api.method.PhaseSetup;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.role.TeacherContext;
+import org.ssl4j.api.role.View;
+import org.ssl4j.steps.CrossEntropyStudent;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.HardLabelStrategy;
 import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
@@ -20,11 +26,11 @@ import org.ssl4j.testkit.fixtures.TestStepContext;
 import org.ssl4j.testkit.fixtures.ToyData;
 
 /**
- * The exact soft variant's teacher gradient against a brute-force finite difference of the
+ * The soft-exact phase's teacher gradient against a brute-force finite difference of the
  * one-step-lookahead objective {@code J(T) = L_l(theta - eta grad_theta L_u(theta, q(T)))} on a
  * tiny teacher and student.
  */
-class ExactSoftPhaseTest {
+class SoftExactPhaseTest {
 
     private static final float TEACHER_LR = 0.5f;
     private static final float STUDENT_LR = 1.0f;
@@ -33,19 +39,19 @@ class ExactSoftPhaseTest {
     @Test
     void theTeacherGradientIsTheGradientOfTheStudentsLabeledLossAfterOneStep() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            Pair withFeedback = networks(manager);
-            List<float[]> start = withFeedback.teacher().snapshot();
-            String report = step(withFeedback, 0, manager);
-            Pair waiting = networks(manager);
-            step(waiting, 1, manager);
-            List<float[]> after = withFeedback.teacher().snapshot();
-            List<float[]> supervisedOnly = waiting.teacher().snapshot();
+            Pair withFeedback = networks(manager, 0);
+            List<float[]> start = withFeedback.teacherNetwork().snapshot();
+            String report = step(withFeedback, manager);
+            Pair waiting = networks(manager, 1);
+            step(waiting, manager);
+            List<float[]> after = withFeedback.teacherNetwork().snapshot();
+            List<float[]> supervisedOnly = waiting.teacherNetwork().snapshot();
 
-            Pair probe = networks(manager);
-            List<float[]> studentStart = probe.student().snapshot();
+            Pair probe = networks(manager, 0);
+            List<float[]> studentStart = probe.studentNetwork().snapshot();
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
-            List<NDArray> teacherArrays = probe.teacher().arrays();
+            List<NDArray> teacherArrays = probe.teacherNetwork().arrays();
             double errorSquared = 0;
             double normSquared = 0;
             for (int p = 0; p < teacherArrays.size(); p++) {
@@ -91,24 +97,24 @@ class ExactSoftPhaseTest {
             UnlabeledBatch unlabeled) {
         float[] moved = values.clone();
         moved[element] += (float) by;
-        NDArray teacherParameter = pair.teacher().arrays().get(parameter);
+        NDArray teacherParameter = pair.teacherNetwork().arrays().get(parameter);
         BlockNetwork.assign(teacherParameter, moved);
         try (NDManager scratch = labeled.inputs().getManager().newSubManager()) {
             NDArray strong = unlabeled.strong().duplicate();
             strong.attach(scratch);
-            NDArray labels = pair.teacher().forward(strong, true).softmax(1);
+            NDArray labels = pair.teacherNetwork().forward(strong, true).softmax(1);
             try (GradientCollector collector = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                NDArray loss = Losses.softCrossEntropy(pair.student().forward(strong, true), labels).mean();
+                NDArray loss = Losses.softCrossEntropy(pair.studentNetwork().forward(strong, true), labels).mean();
                 collector.backward(loss);
             }
-            pair.student().update();
+            pair.studentNetwork().update();
             NDArray inputs = labeled.inputs().duplicate();
             inputs.attach(scratch);
             double loss =
-                    Losses.crossEntropy(pair.student().forward(inputs, false), labeled.labels(), 0f)
+                    Losses.crossEntropy(pair.studentNetwork().forward(inputs, false), labeled.labels(), 0f)
                             .mean()
                             .getFloat();
-            List<NDArray> studentArrays = pair.student().arrays();
+            List<NDArray> studentArrays = pair.studentNetwork().arrays();
             for (int p = 0; p < studentArrays.size(); p++) {
                 BlockNetwork.assign(studentArrays.get(p), studentStart.get(p));
             }
@@ -118,20 +124,11 @@ class ExactSoftPhaseTest {
     }
 
     /** One step; returns the step's scalar outputs, for failure messages. */
-    private static String step(Pair pair, long waitSteps, NDManager manager) {
-        ExactSoftPhase phase =
-                new ExactSoftPhase(
-                        1,
-                        new BatchPlan(ToyData.BATCH, ToyData.BATCH * ToyData.RATIO, true),
-                        pair.teacher(),
-                        pair.student(),
-                        List.of(),
-                        0f,
-                        new FeedbackConfig("soft-exact", null, 1.0, 1e-3),
-                        waitSteps,
-                        null,
-                        null,
-                        null);
+    private static String step(Pair pair, NDManager manager) {
+        Phase phase =
+                new SoftExactConfig("mpl", 1L, 1.0, 1e-3)
+                        .create(new PhaseSetup(pair.context(), pair.teacher(), pair.student(), () -> null, "phases[0]"))
+                        .get(0);
         try (NDManager step = manager.newSubManager()) {
             StepResult result =
                     phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true)));
@@ -142,15 +139,31 @@ class ExactSoftPhaseTest {
         }
     }
 
-    private static Pair networks(NDManager owner) {
+    /** A meta teacher and MPL's student (plain SGD), which waits {@code waitSteps} steps. */
+    private static Pair networks(NDManager owner, long waitSteps) {
         TestMethodContext context =
-                new TestMethodContext(ToyData.SPEC, ToyData.train(1, ToyData.RATIO), owner.newSubManager());
-        BlockNetwork teacher =
-                (BlockNetwork) context.trainable("teacher", new MlpBackbone(3), new TestSgd(TEACHER_LR), 1);
-        BlockNetwork student =
-                (BlockNetwork) context.trainable("student", new MlpBackbone(4), new TestSgd(STUDENT_LR), 1);
-        return new Pair(teacher, student);
+                new TestMethodContext(ToyData.SPEC, ToyData.budget(1, ToyData.RATIO), owner.newSubManager());
+        MetaTeacher teacher =
+                new MetaTeacherConfig(new MlpBackbone(3), new TestSgd(TEACHER_LR), null, null, null, null, null, null)
+                        .create(new TeacherContext(context, null, new HardLabelStrategy(0f)));
+        CrossEntropyStudent student =
+                CrossEntropyStudentConfig.builder(new MlpBackbone(4), new TestSgd(STUDENT_LR))
+                        .view(View.STRONG)
+                        .labeledLoss(false)
+                        .measureFeedback(true)
+                        .waitSteps(waitSteps)
+                        .build()
+                        .create(context);
+        return new Pair(context, teacher, student);
     }
 
-    private record Pair(BlockNetwork teacher, BlockNetwork student) {}
+    private record Pair(TestMethodContext context, MetaTeacher teacher, CrossEntropyStudent student) {
+        BlockNetwork teacherNetwork() {
+            return context.network("teacher");
+        }
+
+        BlockNetwork studentNetwork() {
+            return context.network("student");
+        }
+    }
 }
