@@ -16,11 +16,6 @@ public final class EntropyPlugin implements Ssl4jPlugin {
         return "entropy-example";
     }
 
-    @Override
-    public String version() {
-        return "1.0.0";
-    }
-
     /** Compiled in from the ssl-api this plugin is built against; the runtime checks it at load. */
     @Override
     public String spiVersion() {
