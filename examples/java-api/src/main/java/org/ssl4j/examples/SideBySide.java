@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.baselines.HardLabelsConfig;
+import org.ssl4j.steps.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
 import org.ssl4j.baselines.SelfTeacherConfig;
 import org.ssl4j.baselines.SupervisedConfig;

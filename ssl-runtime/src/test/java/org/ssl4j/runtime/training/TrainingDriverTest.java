@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.baselines.HardLabelsConfig;
+import org.ssl4j.steps.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
 import org.ssl4j.baselines.SupervisedConfig;
 import org.ssl4j.data.toy.TwoMoonsConfig;
