@@ -232,7 +232,8 @@ class TrainingDriverTest {
         Path run = dir.resolve("none");
         Ssl4j ssl4j = Ssl4j.create();
         IllegalArgumentException notRun = assertThrows(IllegalArgumentException.class, () -> ssl4j.resume(run));
-        assertTrue(notRun.getMessage().contains("is not a run folder"), notRun.getMessage());
+        assertTrue(notRun.getMessage().contains("does not exist: give the folder of a run to resume"), notRun.getMessage());
+        assertFalse(Files.exists(run), "resuming a missing folder created it");
         ssl4j.train(config(pseudoLabel(0.1), 3, settings(10).checkpointEvery(10).build()), run);
         for (Path file : new Checkpoints(run.resolve("checkpoints")).list()) {
             Files.delete(file);
