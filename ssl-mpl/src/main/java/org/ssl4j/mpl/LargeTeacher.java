@@ -54,15 +54,12 @@ final class LargeTeacher {
     }
 
     /**
-     * @param classes the run's data
+     * @param data the run's data
      * @return the reduced teacher's input: one {@code K}-vector of log-probabilities per example
      */
-    static DataSpec inputsOf(DataSpec classes) {
+    static DataSpec inputsOf(DataSpec data) {
         return new DataSpec(
-                new Shape(classes.classes()),
-                classes.classes(),
-                classes.classNames(),
-                "log-probabilities of the large teacher");
+                new Shape(data.classes()), data.classes(), data.classNames(), "log-probabilities of the large teacher");
     }
 
     /**

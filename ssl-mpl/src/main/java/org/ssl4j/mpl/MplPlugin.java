@@ -62,7 +62,7 @@ public final class MplPlugin implements Ssl4jPlugin {
                 Component.of(
                         "deferred",
                         DeferredStudentConfig.class,
-                        "a cross-entropy student created when phase reduced-teach-and-learn begins"));
+                        "a cross-entropy student created when first used (Reduced MPL: after the large teacher is freed)"));
     }
 
     @Override
