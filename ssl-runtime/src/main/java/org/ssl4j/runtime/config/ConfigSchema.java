@@ -167,7 +167,7 @@ public final class ConfigSchema {
 
     /** A sealed runtime interface with {@code @JsonSubTypes}, such as the executor. */
     private String subTypes(Class<?> base) {
-        String name = base.getSimpleName();
+        String name = base.getName();
         if (defs.has(name) || !building.add(name)) {
             return name;
         }
@@ -188,7 +188,7 @@ public final class ConfigSchema {
 
     /** A plain nested record (no {@code type}), shared by reference. */
     private String record(Class<?> type) {
-        String name = type.getSimpleName();
+        String name = type.getName();
         if (defs.has(name) || !building.add(name)) {
             return name;
         }

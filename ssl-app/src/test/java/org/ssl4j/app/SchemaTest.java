@@ -1,0 +1,96 @@
+package org.ssl4j.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ssl4j.runtime.Ssl4j;
+
+/** {@code ssl4j schema}: every example config validates against it; wrong fields and types fail. */
+class SchemaTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+    private static final YAMLMapper YAML = new YAMLMapper();
+
+    private static JsonNode schemaJson;
+    private static Schema schema;
+
+    @BeforeAll
+    static void build() throws IOException {
+        schemaJson = new ObjectMapper().readTree(Ssl4j.create().schema());
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schemaJson);
+    }
+
+    private static List<Path> examples() throws IOException {
+        try (Stream<Path> files = Files.list(EXAMPLES)) {
+            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyExampleValidates() throws IOException {
+        List<Path> examples = examples();
+        assertTrue(examples.size() >= 10, "examples found: " + examples);
+        for (Path example : examples) {
+            List<Error> errors = schema.validate(YAML.readTree(example.toFile()));
+            assertEquals(List.of(), errors, example.toString());
+        }
+    }
+
+    @Test
+    void everyExamplePointsEditorsAtTheSchema() throws IOException {
+        for (Path example : examples()) {
+            assertTrue(
+                    Files.readString(example).startsWith("# yaml-language-server: $schema="),
+                    example + " does not start with the yaml-language-server line");
+        }
+    }
+
+    @Test
+    void unknownFieldFails() throws IOException {
+        ObjectNode config = (ObjectNode) YAML.readTree(EXAMPLES.resolve("two-moons.yaml").toFile());
+        ((ObjectNode) config.at("/methods/supervised/backbone")).put("widths", 32);
+        assertFalse(schema.validate(config).isEmpty(), "an unknown backbone field passed");
+    }
+
+    @Test
+    void wrongTypeFails() throws IOException {
+        ObjectNode config = (ObjectNode) YAML.readTree(EXAMPLES.resolve("two-moons.yaml").toFile());
+        ((ObjectNode) config.at("/train")).put("steps", "many");
+        assertFalse(schema.validate(config).isEmpty(), "a string for train.steps passed");
+        ObjectNode unknownType = (ObjectNode) YAML.readTree(EXAMPLES.resolve("two-moons.yaml").toFile());
+        ((ObjectNode) unknownType.at("/methods/supervised/backbone")).put("type", "resnet9");
+        assertFalse(schema.validate(unknownType).isEmpty(), "an unregistered backbone type passed");
+    }
+
+    @Test
+    void carriesDefaultsRequiredFieldsAndDescriptions() {
+        JsonNode methods = schemaJson.at("/$defs/kind-method/oneOf");
+        JsonNode pseudoLabel = null;
+        for (JsonNode m : methods) {
+            if (m.path("title").asText().equals("pseudo-label")) {
+                pseudoLabel = m;
+            }
+        }
+        assertTrue(pseudoLabel != null, "pseudo-label is not among the methods");
+        assertEquals(1.0, pseudoLabel.at("/properties/unlabeledWeight/default").asDouble(), "default of unlabeledWeight");
+        assertEquals("weak", pseudoLabel.at("/properties/studentView/default").asText());
+        assertTrue(pseudoLabel.path("required").toString().contains("backbone"), pseudoLabel.path("required").toString());
+        assertFalse(pseudoLabel.path("description").asText().isBlank());
+    }
+}
