@@ -62,6 +62,12 @@ class SchemaTest {
     }
 
     @Test
+    void theCommittedSchemaIsCurrent() throws IOException {
+        JsonNode committed = new ObjectMapper().readTree(Path.of("..", "docs", "config-schema.json").toFile());
+        assertEquals(schemaJson, committed, "docs/config-schema.json is stale: run ./ssl4j schema --out docs/config-schema.json");
+    }
+
+    @Test
     void unknownFieldFails() throws IOException {
         ObjectNode config = (ObjectNode) YAML.readTree(EXAMPLES.resolve("two-moons.yaml").toFile());
         ((ObjectNode) config.at("/methods/supervised/backbone")).put("widths", 32);

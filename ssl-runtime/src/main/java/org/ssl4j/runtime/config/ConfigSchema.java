@@ -256,14 +256,24 @@ public final class ConfigSchema {
 
     /**
      * Builds the record with every field left out; each field it reports as required gets a
-     * placeholder and it is built again. When it cannot be built (a placeholder is refused), the
-     * defaults are not known and none is listed.
+     * placeholder and it is built again. This is done with two sets of placeholders, and only the
+     * defaults both agree on are kept (a default derived from a required field, such as a tenth
+     * of the steps, is no default). When the record cannot be built (a placeholder is refused),
+     * no default is listed.
      */
     private Probe probe(Class<?> type, List<Field> fields) {
         Executable maker = creator(type).map(m -> (Executable) m).orElseGet(() -> canonical(type));
         if (maker == null || type == RunConfig.class) {
             return new Probe(List.of(), Map.of());
         }
+        Probe first = probe(maker, fields, 0);
+        Probe second = probe(maker, fields, 1);
+        Map<String, JsonNode> agreed = new LinkedHashMap<>(first.defaults());
+        agreed.entrySet().removeIf(e -> !e.getValue().equals(second.defaults().get(e.getKey())));
+        return new Probe(first.required(), agreed);
+    }
+
+    private Probe probe(Executable maker, List<Field> fields, int variant) {
         Parameter[] parameters = maker.getParameters();
         Object[] args = new Object[parameters.length];
         for (int i = 0; i < args.length; i++) {
@@ -280,12 +290,10 @@ public final class ConfigSchema {
                     int index = indexOf(fields, invalid.field());
                     if (index >= 0 && args[index] == null && !required.contains(invalid.field())) {
                         required.add(invalid.field());
-                        args[index] = placeholder(parameters[index].getType());
+                        args[index] = placeholder(parameters[index].getType(), variant);
                         if (args[index] != null) {
                             continue;
                         }
-                    } else if (index >= 0 && args[index] == null) {
-                        return new Probe(required, Map.of());
                     }
                 }
                 return new Probe(required, Map.of());
@@ -362,19 +370,19 @@ public final class ConfigSchema {
         return null;
     }
 
-    /** A stand-in for a required field, or null when there is none. */
-    private static Object placeholder(Class<?> type) {
+    /** A stand-in for a required field (two variants that differ), or null when there is none. */
+    private static Object placeholder(Class<?> type, int variant) {
         if (type == String.class) {
-            return "placeholder";
+            return variant == 0 ? "placeholder" : "other";
         }
         if (type == Long.class) {
-            return 1L;
+            return variant == 0 ? 1L : 1000L;
         }
         if (type == Integer.class) {
-            return 1;
+            return variant == 0 ? 1 : 100;
         }
         if (type == Double.class) {
-            return 0.5;
+            return variant == 0 ? 0.5 : 0.25;
         }
         if (type == Boolean.class) {
             return false;
