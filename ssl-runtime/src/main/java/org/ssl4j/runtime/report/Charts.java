@@ -43,7 +43,7 @@ final class Charts {
      */
     static XYChart curves(
             String title, String xLabel, String yLabel, Map<String, Curve> lines, Map<String, Integer> colours, boolean bands) {
-        XYChart chart = new XYChart(680, 400);
+        XYChart chart = new XYChart(640, 400);
         chart.setTitle(title);
         chart.setXAxisTitle(xLabel);
         chart.setYAxisTitle(yLabel);
@@ -52,6 +52,7 @@ final class Charts {
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setXAxisDecimalPattern("#,##0");
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
+        chart.getStyler().setXAxisMaxLabelCount(8);
         for (Map.Entry<String, Curve> line : lines.entrySet()) {
             Color colour = PALETTE[colours.get(line.getKey()) % PALETTE.length];
             Curve curve = line.getValue();
@@ -67,7 +68,7 @@ final class Charts {
                 }
                 XYSeries band = chart.addSeries(line.getKey() + " (min-max)", x, y);
                 band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-                band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 50));
+                band.setFillColor(new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), 36));
                 band.setLineColor(new Color(0, 0, 0, 0));
                 band.setMarker(SeriesMarkers.NONE);
                 band.setShowInLegend(false);
@@ -85,7 +86,7 @@ final class Charts {
     /** Grouped bars: one group per class, one bar per method. */
     static CategoryChart perClass(
             String title, List<String> classes, Map<String, List<Double>> values, Map<String, Integer> colours) {
-        CategoryChart chart = new CategoryChart(Math.max(680, 60 * classes.size() + 240), 400);
+        CategoryChart chart = new CategoryChart(Math.max(640, 60 * classes.size() + 240), 400);
         chart.setTitle(title);
         chart.setXAxisTitle("class");
         chart.setYAxisTitle("accuracy (%)");

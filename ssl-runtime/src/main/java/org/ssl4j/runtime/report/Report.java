@@ -340,7 +340,7 @@ public final class Report {
                 .append("th{background:#f4f4f4}td:first-child,th:first-child{text-align:left}\n")
                 .append(".covers{color:#888}.better{color:#1a7f37;font-weight:600}.worse{color:#b42318;font-weight:600}\n")
                 .append(".note{background:#fff4e5;border:1px solid #f0b429;padding:8px 12px;margin:12px 0}\n")
-                .append(".figs{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}figcaption{font-size:13px;color:#555;max-width:680px}\n")
+                .append(".figs{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}figcaption{font-size:13px;color:#555;max-width:640px}\n")
                 .append("img{max-width:100%;border:1px solid #eee}pre{background:#f7f7f7;padding:12px;overflow:auto;font-size:13px}\n")
                 .append(".small{font-size:13px;color:#555}\n")
                 .append("</style>\n</head>\n<body>\n");
