@@ -226,7 +226,7 @@ public final class Ssl4j {
         List<String> names = List.copyOf(config.methods().keySet());
         String chosen = baseline != null ? baseline : names.contains("supervised") ? "supervised" : names.get(0);
         if (!names.contains(chosen)) {
-            throw new IllegalArgumentException("--baseline: '" + chosen + "' is not a method of the config; methods: " + names);
+            throw new IllegalArgumentException("baseline '" + chosen + "' is not a method of the config; methods: " + names);
         }
         validate(config);
         ComparisonFiles files = new ComparisonFiles(outDir);
