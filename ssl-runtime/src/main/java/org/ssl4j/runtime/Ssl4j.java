@@ -162,7 +162,7 @@ public final class Ssl4j {
         if (config.methods().size() != 1 || config.seeds().size() != 1) {
             throw new IllegalArgumentException(file + " has several methods or seeds: not a run folder's config");
         }
-        validate(config);
+        Preflight.check(config, "config '" + config.name() + "'", true);
         Map.Entry<String, MethodConfig> method = config.methods().entrySet().iterator().next();
         return run(config, method.getKey(), method.getValue(), config.seeds().get(0), runDir, StartMode.RESUME, listeners);
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.DataSpec;
@@ -24,6 +25,8 @@ import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.state.StateReader;
+import org.ssl4j.runtime.config.InitFromBackbone;
+import org.ssl4j.runtime.run.FinishedRun;
 
 /**
  * The runtime's {@link MethodContext}: builds, initialises and keeps the networks of one run.
@@ -45,6 +48,7 @@ public final class NetworkFactory implements MethodContext {
     private final NonFiniteGradients nonFinite = new NonFiniteGradients();
     private final List<Device> replicaDevices;
     private final GradientBridges bridges = new GradientBridges();
+    private Predicate<String> restoring = name -> false;
 
     /**
      * A factory of single-device networks.
@@ -167,6 +171,17 @@ public final class NetworkFactory implements MethodContext {
     }
 
     /**
+     * Names the networks a checkpoint will restore, before the method creates them: those do not
+     * load their backbone's {@code initFrom} (the checkpoint has their values, and the folder
+     * {@code initFrom} names may be gone by then). Call it before the method is created.
+     *
+     * @param restored whether a network, by name, is in the checkpoint the run resumes from
+     */
+    public void restoring(Predicate<String> restored) {
+        this.restoring = restored;
+    }
+
+    /**
      * Opens a gradient collector for a step of this run's networks. On a single device it is the
      * engine's; with replicas its backward passes also back-propagate through them.
      *
@@ -187,6 +202,18 @@ public final class NetworkFactory implements MethodContext {
      */
     public NonFiniteGradients nonFiniteGradients() {
         return nonFinite;
+    }
+
+    /** Loads a finished run's parameters into a new network, naming the config field on failure. */
+    private static void initialise(DjlNetwork network, InitFromBackbone init, NDManager manager) {
+        try (NDManager scratch = manager.newSubManager()) {
+            FinishedRun.Reference source = FinishedRun.Reference.parse(init.initFrom());
+            FinishedRun run = FinishedRun.open(source.folder());
+            network.loadParameters(run.parametersFor(source.network(), network.block(), scratch));
+        } catch (IllegalArgumentException e) {
+            manager.close();
+            throw new InvalidConfigException("backbone.initFrom", e.getMessage());
+        }
     }
 
     private Network register(
@@ -218,6 +245,9 @@ public final class NetworkFactory implements MethodContext {
                         ? null
                         : Replicas.build(name, backbone, inputs, input, block, replicaDevices, manager, bridges);
         DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite, replicas);
+        if (backbone instanceof InitFromBackbone init && !restoring.test(name)) {
+            initialise(network, init, manager);
+        }
         networks.put(name, network);
         if (pendingNames.remove(name)) {
             network.restoreState(pendingState.under(name + "."));

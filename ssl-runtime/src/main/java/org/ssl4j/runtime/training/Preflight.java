@@ -37,6 +37,21 @@ public final class Preflight {
      *     methods.NAME}) and the problem
      */
     public static String check(RunConfig config, String source) {
+        return check(config, source, false);
+    }
+
+    /**
+     * Runs the checks, for a fresh run or for one that resumes from a checkpoint: a resumed run's
+     * networks come from the checkpoint, so their backbones' {@code initFrom} is not read (the
+     * folder it names may be gone).
+     *
+     * @param config the config
+     * @param source the config's file name, for messages
+     * @param resuming whether the run resumes
+     * @return a one-line description of the data
+     * @throws ConfigException naming the section and the problem
+     */
+    public static String check(RunConfig config, String source, boolean resuming) {
         Executor executor = section(source, "executor", () -> Executor.of(config.executor()));
         executor.prepare();
         boolean previous = EngineOps.setGradMode(false);
@@ -55,11 +70,10 @@ public final class Preflight {
                         "methods." + method.getKey(),
                         () -> {
                             try (NDManager scratch = manager.newSubManager()) {
-                                TrainingMethod built =
-                                        method.getValue()
-                                                .create(
-                                                        new NetworkFactory(
-                                                                data.spec(), config.train(), 0, scratch, executor.devices()));
+                                NetworkFactory networks =
+                                        new NetworkFactory(data.spec(), config.train(), 0, scratch, executor.devices());
+                                networks.restoring(name -> resuming);
+                                TrainingMethod built = method.getValue().create(networks);
                                 if (built.phases().isEmpty()) {
                                     throw new InvalidConfigException("type", "the method has no phases to run");
                                 }

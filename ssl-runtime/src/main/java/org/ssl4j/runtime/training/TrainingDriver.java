@@ -127,6 +127,9 @@ public final class TrainingDriver {
             Augmentation weak = augmentation(spec.config().augment().weak(), data);
             Augmentation strong = augmentation(spec.config().augment().strong(), data);
             NetworkFactory networks = new NetworkFactory(data.spec(), train, spec.seed(), runManager, executor.devices());
+            if (resumeFrom != null && resumeFrom.contents().contains(NETWORKS)) {
+                networks.restoring(Set.of(resumeFrom.contents().getString(NETWORKS).split(","))::contains);
+            }
             TrainingMethod method = spec.methodConfig().create(networks);
             List<Phase> phases = List.copyOf(method.phases());
 
