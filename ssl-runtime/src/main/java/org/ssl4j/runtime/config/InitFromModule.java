@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.runtime.network.InitFromBackbone;
 
 /**
  * Jackson's handling of {@code initFrom} beside any backbone's {@code type}: reading takes the

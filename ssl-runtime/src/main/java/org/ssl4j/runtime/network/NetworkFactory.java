@@ -25,8 +25,6 @@ import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.state.StateReader;
-import org.ssl4j.runtime.config.InitFromBackbone;
-import org.ssl4j.runtime.run.FinishedRun;
 
 /**
  * The runtime's {@link MethodContext}: builds, initialises and keeps the networks of one run.
@@ -49,6 +47,7 @@ public final class NetworkFactory implements MethodContext {
     private final List<Device> replicaDevices;
     private final GradientBridges bridges = new GradientBridges();
     private Predicate<String> restoring = name -> false;
+    private InitialParameters initial;
 
     /**
      * A factory of single-device networks.
@@ -171,6 +170,16 @@ public final class NetworkFactory implements MethodContext {
     }
 
     /**
+     * Sets where backbones' {@code initFrom} values come from; without it a backbone with {@code
+     * initFrom} is refused.
+     *
+     * @param source the reader of finished runs ({@code FinishedRun::parameters})
+     */
+    public void initialParameters(InitialParameters source) {
+        this.initial = source;
+    }
+
+    /**
      * Names the networks a checkpoint will restore, before the method creates them: those do not
      * load their backbone's {@code initFrom} (the checkpoint has their values, and the folder
      * {@code initFrom} names may be gone by then). Call it before the method is created.
@@ -205,11 +214,12 @@ public final class NetworkFactory implements MethodContext {
     }
 
     /** Loads a finished run's parameters into a new network, naming the config field on failure. */
-    private static void initialise(DjlNetwork network, InitFromBackbone init, NDManager manager) {
+    private void initialise(DjlNetwork network, InitFromBackbone init, NDManager manager) {
         try (NDManager scratch = manager.newSubManager()) {
-            FinishedRun.Reference source = FinishedRun.Reference.parse(init.initFrom());
-            FinishedRun run = FinishedRun.open(source.folder());
-            network.loadParameters(run.parametersFor(source.network(), network.block(), scratch));
+            if (initial == null) {
+                throw new IllegalArgumentException("initFrom is not available here (no reader of finished runs)");
+            }
+            network.loadParameters(initial.parameters(init.initFrom(), network.block(), scratch));
         } catch (IllegalArgumentException e) {
             manager.close();
             throw new InvalidConfigException("backbone.initFrom", e.getMessage());

@@ -144,6 +144,21 @@ public final class FinishedRun {
     }
 
     /**
+     * Reads the parameters a reference names for a block: {@link Reference#parse}, {@link #open},
+     * {@link #parametersFor}. This is how the network factory loads {@code initFrom}.
+     *
+     * @param reference {@code RUN_DIR} or {@code RUN_DIR:network}
+     * @param target the block whose parameters they are meant for (already initialised)
+     * @param manager where the arrays are created; the caller closes it
+     * @return the arrays by the block's parameter names
+     * @throws IllegalArgumentException for anything missing or not fitting, named
+     */
+    public static Map<String, NDArray> parameters(String reference, Block target, NDManager manager) {
+        Reference source = Reference.parse(reference);
+        return open(source.folder()).parametersFor(source.network(), target, manager);
+    }
+
+    /**
      * @return the run's folder
      */
     public Path folder() {

@@ -16,6 +16,7 @@ import org.ssl4j.runtime.config.RunConfig;
 import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
+import org.ssl4j.runtime.run.FinishedRun;
 
 /**
  * Checks a whole config against its data before any training starts: the data loads and is
@@ -73,6 +74,7 @@ public final class Preflight {
                                 NetworkFactory networks =
                                         new NetworkFactory(data.spec(), config.train(), 0, scratch, executor.devices());
                                 networks.restoring(name -> resuming);
+                                networks.initialParameters(FinishedRun::parameters);
                                 TrainingMethod built = method.getValue().create(networks);
                                 if (built.phases().isEmpty()) {
                                     throw new InvalidConfigException("type", "the method has no phases to run");

@@ -36,6 +36,7 @@ import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.DjlNetwork;
 import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
+import org.ssl4j.runtime.run.FinishedRun;
 import org.ssl4j.runtime.network.NonFiniteGradients;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.RunListener;
@@ -127,6 +128,7 @@ public final class TrainingDriver {
             Augmentation weak = augmentation(spec.config().augment().weak(), data);
             Augmentation strong = augmentation(spec.config().augment().strong(), data);
             NetworkFactory networks = new NetworkFactory(data.spec(), train, spec.seed(), runManager, executor.devices());
+            networks.initialParameters(FinishedRun::parameters);
             if (resumeFrom != null && resumeFrom.contents().contains(NETWORKS)) {
                 networks.restoring(Set.of(resumeFrom.contents().getString(NETWORKS).split(","))::contains);
             }

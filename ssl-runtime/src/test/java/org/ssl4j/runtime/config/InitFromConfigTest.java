@@ -14,6 +14,7 @@ import org.ssl4j.runtime.registry.PluginRegistry;
 import org.ssl4j.runtime.registry.fake.FakeConfigs;
 import org.ssl4j.runtime.registry.fake.FakePlugins;
 import org.ssl4j.runtime.registry.fake.ServiceFiles;
+import org.ssl4j.runtime.network.InitFromBackbone;
 import org.ssl4j.runtime.run.FinishedRun;
 
 /** {@code initFrom} beside any backbone's type: read, written back, and refused when malformed. */

@@ -1,4 +1,4 @@
-package org.ssl4j.runtime.config;
+package org.ssl4j.runtime.network;
 
 import ai.djl.nn.Block;
 import java.util.Objects;
@@ -11,7 +11,7 @@ import org.ssl4j.api.model.BackboneConfig;
  * the config reader takes the field off before the backbone's own record reads the rest, and
  * wraps the record in this one; the config writer puts it back beside the backbone's fields, so
  * a run folder's {@code config.yaml} shows it. The network factory loads the parameters after
- * the seeded initialisation (see {@code runtime.run.FinishedRun}); a resumed run restores its
+ * the seeded initialisation (see {@link InitialParameters} and {@code runtime.run.FinishedRun}); a resumed run restores its
  * checkpoint instead.
  *
  * @param backbone the architecture, whose {@link #build} this delegates to
