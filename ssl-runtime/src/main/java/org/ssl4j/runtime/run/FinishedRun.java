@@ -113,7 +113,7 @@ public final class FinishedRun {
                     + (below.isEmpty()
                             ? "; a run writes it when it ends: resume a stopped run first)"
                             : "); the finished runs below it: "
-                                    + String.join(", ", below.stream().map(Path::toString).toList()) + ")"));
+                                    + String.join(", ", below.stream().map(Path::toString).toList())));
         }
         try {
             JsonNode tree = JSON.readTree(summary.toFile());
