@@ -66,6 +66,7 @@ class TorchScriptConfigTest {
         assertEquals("file", e.field());
         assertTrue(e.problem().startsWith(Fixture.module() + " does not take the data's examples: run on a batch of"
                 + " shape (2, 5) (examples of shape (5)), it failed: "), e.problem());
+        assertTrue(e.problem().contains("(2x5 and 4x16)"), "names libtorch's reason: " + e.problem());
     }
 
     @Test
