@@ -79,15 +79,29 @@ public record PseudoLabelConfig(
     public TeacherStudentConfig expand() {
         CrossEntropyStudentConfig student =
                 CrossEntropyStudentConfig.builder(backbone, optimizer)
-                        .view(View.fromConfig("studentView", studentView, View.WEAK))
+                        .view(view())
                         .unlabeledWeight(unlabeledWeight)
                         .warmupSteps(warmupSteps)
                         .labelSmoothing(labelSmoothing)
-                        .tsa(TsaSchedule.fromConfig("tsa", tsa))
+                        .tsa(tsaSchedule())
                         .auxiliaryLosses(auxiliaryLosses)
                         .build();
         return new TeacherStudentConfig(
                 teacher, student, pseudoLabels, List.of(TeachAndLearnConfig.DEFAULT));
+    }
+
+    /**
+     * @return {@link #studentView} as an enum
+     */
+    public View view() {
+        return View.fromConfig("studentView", studentView, View.WEAK);
+    }
+
+    /**
+     * @return {@link #tsa} as an enum
+     */
+    public TsaSchedule tsaSchedule() {
+        return TsaSchedule.fromConfig("tsa", tsa);
     }
 
     @Override

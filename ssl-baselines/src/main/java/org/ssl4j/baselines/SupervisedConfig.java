@@ -57,10 +57,17 @@ public record SupervisedConfig(
         CrossEntropyStudentConfig student =
                 CrossEntropyStudentConfig.builder(backbone, optimizer)
                         .labelSmoothing(labelSmoothing)
-                        .tsa(TsaSchedule.fromConfig("tsa", tsa))
+                        .tsa(tsaSchedule())
                         .auxiliaryLosses(auxiliaryLosses)
                         .build();
         return new TeacherStudentConfig(null, student, null, List.of(TeachAndLearnConfig.DEFAULT));
+    }
+
+    /**
+     * @return {@link #tsa} as an enum
+     */
+    public TsaSchedule tsaSchedule() {
+        return TsaSchedule.fromConfig("tsa", tsa);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.ssl4j.baselines;
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
-import org.ssl4j.api.role.PseudoLabelStrategyConfig;
 import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.testkit.ConfigSample;
 import org.ssl4j.testkit.PluginContractTest;
@@ -36,8 +35,6 @@ class BaselinesPluginContractTest extends PluginContractTest {
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"self\"}"),
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"ema\"}"),
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"frozen\", \"refreshEvery\": 2}"),
-                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\"}"),
-                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\", \"threshold\": 0.5}"),
-                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"soft\"}"));
+                ConfigSample.of(TeacherConfig.class, "{\"type\": \"frozen\"}"));
     }
 }

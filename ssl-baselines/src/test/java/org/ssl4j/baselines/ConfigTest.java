@@ -17,6 +17,10 @@ import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestSgd;
+import org.ssl4j.steps.HardLabelsConfig;
+import org.ssl4j.steps.SoftLabelsConfig;
+import org.ssl4j.steps.TsaSchedule;
+import org.ssl4j.api.role.View;
 
 class ConfigTest {
 
@@ -33,7 +37,7 @@ class ConfigTest {
         assertEquals(0L, config.warmupSteps());
         assertEquals(0.0, config.labelSmoothing());
         assertEquals("weak", config.studentView());
-        assertEquals(StudentView.WEAK, config.view());
+        assertEquals(View.WEAK, config.view());
         assertEquals(List.of(), config.auxiliaryLosses());
         assertEquals("none", config.tsa());
         assertEquals(TsaSchedule.NONE, config.tsaSchedule());
@@ -195,8 +199,9 @@ class ConfigTest {
     /** A mapper that knows the plugin's components by name, as the runtime's reader does. */
     private static ObjectMapper mapper() {
         BaselinesPlugin plugin = new BaselinesPlugin();
+        org.ssl4j.steps.StepsPlugin steps = new org.ssl4j.steps.StepsPlugin();
         ObjectMapper mapper = new ObjectMapper();
-        Stream.of(plugin.methods(), plugin.teachers(), plugin.pseudoLabelStrategies())
+        Stream.of(plugin.methods(), plugin.teachers(), steps.pseudoLabelStrategies())
                 .flatMap(List::stream)
                 .map(ConfigTest::namedType)
                 .forEach(mapper::registerSubtypes);

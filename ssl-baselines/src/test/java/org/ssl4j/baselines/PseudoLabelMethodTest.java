@@ -26,6 +26,8 @@ import org.ssl4j.testkit.fixtures.TestMethodContext;
 import org.ssl4j.testkit.fixtures.TestSgd;
 import org.ssl4j.testkit.fixtures.TestStepContext;
 import org.ssl4j.testkit.fixtures.ToyData;
+import org.ssl4j.steps.HardLabelsConfig;
+import org.ssl4j.steps.HardLabelStrategy;
 
 class PseudoLabelMethodTest {
 
@@ -98,7 +100,7 @@ class PseudoLabelMethodTest {
     void aTeacherFromConfigGetsItsOwnNetwork() {
         try (NDManager manager = NDManager.newBaseManager()) {
             TestMethodContext context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(20, ToyData.RATIO), manager);
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(20, ToyData.RATIO), manager);
             TrainingMethod method =
                     config(new EmaTeacherConfig(0.5), null, null, null).create(context);
 
@@ -114,7 +116,7 @@ class PseudoLabelMethodTest {
     void noUnlabeledDataIsRejected() {
         try (NDManager manager = NDManager.newBaseManager()) {
             TestMethodContext context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(20, 0), manager);
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(20, 0), manager);
             PseudoLabelConfig config = config(null, null, null, null);
 
             InvalidConfigException e =
@@ -142,7 +144,7 @@ class PseudoLabelMethodTest {
                     config.create(
                                     new TestMethodContext(
                                             ToyData.SPEC,
-                                            ToyData.train(20, ToyData.RATIO),
+                                            ToyData.budget(20, ToyData.RATIO),
                                             manager))
                             .phases()
                             .get(0);
@@ -166,7 +168,7 @@ class PseudoLabelMethodTest {
         return config(teacher, strategy, warmupSteps, studentView)
                 .create(
                         new TestMethodContext(
-                                ToyData.SPEC, ToyData.train(20, ToyData.RATIO), manager));
+                                ToyData.SPEC, ToyData.budget(20, ToyData.RATIO), manager));
     }
 
     /** Unlabeled weight 2, the given settings, the rest left to defaults. */

@@ -21,6 +21,7 @@ import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.testkit.fixtures.RecordingAuxiliaryLoss;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
 import org.ssl4j.testkit.fixtures.TestSgd;
@@ -36,7 +37,7 @@ class SupervisedMethodTest {
     void stepsLowerTheLabeledLoss() {
         try (NDManager manager = NDManager.newBaseManager()) {
             TestMethodContext context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(30, ToyData.RATIO), manager);
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(30, ToyData.RATIO), manager);
             TrainingMethod method = PLAIN.create(context);
             Phase phase = method.phases().get(0);
             LabeledBatch labeled = ToyData.labeled(manager);
@@ -72,7 +73,7 @@ class SupervisedMethodTest {
             Phase phase =
                     config.create(
                                     new TestMethodContext(
-                                            ToyData.SPEC, ToyData.train(30, 0), manager))
+                                            ToyData.SPEC, ToyData.budget(30, 0), manager))
                             .phases()
                             .get(0);
             LabeledBatch labeled = ToyData.labeled(manager);
@@ -99,7 +100,7 @@ class SupervisedMethodTest {
             TrainingMethod method =
                     config.create(
                             new TestMethodContext(
-                                    ToyData.SPEC, ToyData.train(5, ToyData.RATIO), manager));
+                                    ToyData.SPEC, ToyData.budget(5, ToyData.RATIO), manager));
             Phase phase = method.phases().get(0);
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
@@ -140,7 +141,7 @@ class SupervisedMethodTest {
                             null,
                             List.of(new RecordingAuxiliaryLoss("aux", false).config()));
             TestMethodContext context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(5, 0), manager);
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(5, 0), manager);
 
             InvalidConfigException e =
                     assertThrows(InvalidConfigException.class, () -> config.create(context));
@@ -159,7 +160,7 @@ class SupervisedMethodTest {
                             null,
                             List.of(new RecordingAuxiliaryLoss("loss", false).config()));
             TestMethodContext context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(5, ToyData.RATIO), manager);
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(5, ToyData.RATIO), manager);
 
             InvalidConfigException e =
                     assertThrows(InvalidConfigException.class, () -> config.create(context));

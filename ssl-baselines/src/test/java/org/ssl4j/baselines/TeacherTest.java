@@ -17,7 +17,10 @@ import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.role.PseudoLabelStrategy;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
+import org.ssl4j.api.role.Student;
 import org.ssl4j.api.role.Teacher;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.HardLabelStrategy;
 import org.ssl4j.api.role.TeacherContext;
 import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
@@ -37,7 +40,7 @@ class TeacherTest {
             Teacher teacher = new SelfTeacherConfig().create(setup.teacherContext());
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, false);
 
-            PseudoLabels labels = teacher.teach(unlabeled.weak(), setup.step(0));
+            PseudoLabels labels = teacher.teach(setup.step(0, unlabeled));
 
             assertInstanceOf(SelfTeacher.class, teacher);
             NDArray logits = setup.student.forward(unlabeled.weak(), false);
@@ -78,7 +81,7 @@ class TeacherTest {
                     STRATEGY.label(average.forward(unlabeled.weak(), false))
                             .confidence()
                             .toFloatArray(),
-                    teacher.teach(unlabeled.weak(), setup.step(1)).confidence().toFloatArray());
+                    teacher.teach(setup.step(1, unlabeled)).confidence().toFloatArray());
         }
     }
 
@@ -118,31 +121,35 @@ class TeacherTest {
         final NDManager manager;
         final TestMethodContext context;
         final BlockNetwork student;
-        final CrossEntropyStudent role;
+        final Student role;
 
         Setup(NDManager manager) {
             this.manager = manager;
             this.context =
-                    new TestMethodContext(ToyData.SPEC, ToyData.train(10, ToyData.RATIO), manager);
-            context.trainable("student", new MlpBackbone(8), new TestSgd(0.2f), 10);
-            this.student = context.network("student");
+                    new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager);
             this.role =
-                    new CrossEntropyStudent(
-                            student, 0f, TsaSchedule.NONE, step -> 1, List.of(), StudentView.WEAK);
+                    CrossEntropyStudentConfig.builder(new MlpBackbone(8), new TestSgd(0.2f))
+                            .build()
+                            .create(context);
+            this.student = context.network("student");
         }
 
         TeacherContext teacherContext() {
-            return new TeacherContext(context, student, STRATEGY);
+            return new TeacherContext(context, role, STRATEGY);
         }
 
         StepContext step(long index) {
             return TestStepContext.of(index, manager, ToyData.labeled(manager), null);
         }
 
+        StepContext step(long index, UnlabeledBatch unlabeled) {
+            return TestStepContext.of(index, manager, ToyData.labeled(manager), unlabeled);
+        }
+
         StudentFeedback learn(long index) {
             LabeledBatch labeled = ToyData.labeled(manager);
             StepContext context = TestStepContext.of(index, manager, labeled, null);
-            return role.learn(labeled, null, null, context);
+            return role.learn(null, context);
         }
     }
 }

@@ -57,9 +57,7 @@ public record NoisyCnnConfig(Double width, Integer blocks, Double dropout, Doubl
         blocks = blocks == null ? 0 : blocks;
         Checks.inRange("blocks", blocks, 0, 8);
         dropout = dropout == null ? 0.5 : dropout;
-        if (!(dropout >= 0 && dropout < 1)) {
-            throw new InvalidConfigException("dropout", "must be in [0, 1), got " + dropout);
-        }
+        Checks.belowOne("dropout", dropout);
         survival = survival == null ? 0.8 : survival;
         if (!(survival > 0 && survival <= 1)) {
             throw new InvalidConfigException("survival", "must be in (0, 1], got " + survival);

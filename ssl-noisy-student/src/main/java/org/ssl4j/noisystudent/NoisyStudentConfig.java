@@ -8,14 +8,23 @@ import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.TeachAndLearnConfig;
+import org.ssl4j.steps.TeacherStudentConfig;
 
 /**
- * Config of the {@code noisy-student} method (Xie et al. 2020): round 0 trains a teacher on the
- * labeled data; each of {@code rounds} rounds then labels the whole unlabeled pool with the
- * current teacher (clean inputs, evaluation mode), filters and balances the labels, trains a new
+ * The {@code noisy-student} preset (Xie et al. 2020): round 0 trains a network on the labeled
+ * data; each of {@code rounds} rounds then labels the whole unlabeled pool with the latest
+ * network (inputs as stored, evaluation mode), filters and balances the labels, trains a new
  * student on labeled plus pseudo-labelled data under noise (the runtime's strong augmentation on
  * the pseudo-labelled images, and the dropout and stochastic depth of the student's backbone),
- * and makes that student the next teacher. Every phase runs {@code train.steps} steps.
+ * and makes that student the next round's teacher. Every phase runs {@code train.steps} steps.
+ *
+ * <p>It expands ({@link #expand()}) to a {@code teacher-student} composition without a teacher:
+ * a {@code cross-entropy} student (network {@code student}, backbone {@link #teacher}) trained
+ * alone in a {@code teach-and-learn} phase named {@code round-0}, then a {@code noisy-student}
+ * phase ({@link NoisyStudentRoundsConfig}) with the other settings, whose rounds train {@code
+ * student-1 .. student-K}.
  *
  * @param teacher the round-0 teacher's architecture, required
  * @param students the students' architectures: empty (default) for the teacher's in every round,
@@ -56,6 +65,9 @@ public record NoisyStudentConfig(
         String readPseudoLabels)
         implements MethodConfig {
 
+    /** The name of the phase that trains round 0's network. */
+    public static final String ROUND_ZERO = "round-0";
+
     /** Checks required fields and ranges, and fills the defaults. */
     public NoisyStudentConfig {
         Checks.required("teacher", teacher);
@@ -82,34 +94,39 @@ public record NoisyStudentConfig(
         unlabeledWeight = unlabeledWeight == null ? 1.0 : unlabeledWeight;
         Checks.nonNegative("unlabeledWeight", unlabeledWeight);
         labelSmoothing = labelSmoothing == null ? 0.1 : labelSmoothing;
-        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new InvalidConfigException(
-                    "labelSmoothing", "must be in [0, 1), got " + labelSmoothing);
-        }
+        Checks.belowOne("labelSmoothing", labelSmoothing);
         labelBatchSize = labelBatchSize == null ? 256 : labelBatchSize;
         Checks.positive("labelBatchSize", labelBatchSize);
     }
 
     /**
-     * @return {@link #pseudoLabels} as an enum
+     * @return the composition this preset stands for
      */
-    LabelKind labelKind() {
-        return LabelKind.fromConfig("pseudoLabels", pseudoLabels);
-    }
-
-    /**
-     * @param round a student round, 1 to {@link #rounds}
-     * @return that round's student architecture
-     */
-    BackboneConfig student(int round) {
-        if (students.isEmpty()) {
-            return teacher;
-        }
-        return students.size() == 1 ? students.get(0) : students.get(round - 1);
+    @Override
+    public TeacherStudentConfig expand() {
+        CrossEntropyStudentConfig student =
+                CrossEntropyStudentConfig.builder(teacher, optimizer).labelSmoothing(labelSmoothing).build();
+        NoisyStudentRoundsConfig roundsConfig =
+                new NoisyStudentRoundsConfig(
+                        rounds,
+                        null,
+                        students,
+                        optimizer,
+                        pseudoLabels,
+                        temperature,
+                        threshold,
+                        balance,
+                        perClass,
+                        unlabeledWeight,
+                        labelSmoothing,
+                        labelBatchSize,
+                        readPseudoLabels);
+        return new TeacherStudentConfig(
+                null, student, null, List.of(TeachAndLearnConfig.named(ROUND_ZERO), roundsConfig));
     }
 
     @Override
     public TrainingMethod create(MethodContext context) {
-        return new NoisyStudentMethod(this, context);
+        return expand().create(context);
     }
 }

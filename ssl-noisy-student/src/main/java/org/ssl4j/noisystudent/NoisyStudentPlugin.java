@@ -3,12 +3,16 @@ package org.ssl4j.noisystudent;
 import com.google.auto.service.AutoService;
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.method.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 
-/** The {@code noisy-student} plugin: the {@code noisy-student} method and the {@code noisy-cnn} backbone. */
+/**
+ * The {@code noisy-student} plugin: the {@code noisy-student} preset, the {@code noisy-student}
+ * phase type (its rounds) and the {@code noisy-cnn} backbone.
+ */
 @AutoService(Ssl4jPlugin.class)
 public final class NoisyStudentPlugin implements Ssl4jPlugin {
 
@@ -18,11 +22,6 @@ public final class NoisyStudentPlugin implements Ssl4jPlugin {
     @Override
     public String name() {
         return "noisy-student";
-    }
-
-    @Override
-    public String version() {
-        return "0.1.0";
     }
 
     @Override
@@ -36,6 +35,15 @@ public final class NoisyStudentPlugin implements Ssl4jPlugin {
                 Component.of(
                         "noisy-student",
                         NoisyStudentConfig.class,
+                        "preset: a network trained on labels, then rounds of noisy-student phases"));
+    }
+
+    @Override
+    public List<Component<PhaseConfig>> phases() {
+        return List.of(
+                Component.of(
+                        "noisy-student",
+                        NoisyStudentRoundsConfig.class,
                         "rounds of self-training: teacher labels, filter and balance, noised student becomes teacher"));
     }
 

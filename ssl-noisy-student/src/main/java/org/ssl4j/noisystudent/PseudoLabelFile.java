@@ -1,7 +1,6 @@
 package org.ssl4j.noisystudent;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,49 +29,42 @@ final class PseudoLabelFile {
     private PseudoLabelFile() {}
 
     /**
-     * Writes a set, creating the parent folders.
+     * Formats a set as the file's text.
      *
      * @param set the set
-     * @param file where
-     * @param comment a one-line comment for the first line
-     * @throws IOException when the file cannot be written
+     * @param comment a one-line comment for the first line (line breaks become spaces)
+     * @return the CSV text, each line ending in a line feed
      */
-    static void write(PseudoLabelSet set, Path file, String comment) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+    static String format(PseudoLabelSet set, String comment) {
         TeacherPredictions predictions = set.predictions();
         int classes = predictions.classes();
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write(COMMENT + " " + comment.replace('\n', ' '));
-            out.newLine();
-            StringBuilder header = new StringBuilder("index,label,confidence,copies");
-            for (int k = 0; k < classes; k++) {
-                header.append(",p").append(k);
-            }
-            out.write(header.toString());
-            out.newLine();
-            StringBuilder row = new StringBuilder();
-            for (int i = 0; i < predictions.size(); i++) {
-                row.setLength(0);
-                row.append(i).append(',').append(predictions.labels()[i]).append(',')
-                        .append(predictions.confidences()[i]).append(',').append(set.copies()[i]);
-                for (int k = 0; k < classes; k++) {
-                    row.append(',').append(predictions.distributions()[i * classes + k]);
-                }
-                out.write(row.toString());
-                out.newLine();
-            }
+        StringBuilder out = new StringBuilder();
+        out.append(COMMENT).append(' ').append(comment.replace('\n', ' ')).append('\n');
+        out.append("index,label,confidence,copies");
+        for (int k = 0; k < classes; k++) {
+            out.append(",p").append(k);
         }
+        out.append('\n');
+        for (int i = 0; i < predictions.size(); i++) {
+            out.append(i).append(',').append(predictions.labels()[i]).append(',')
+                    .append(predictions.confidences()[i]).append(',').append(set.copies()[i]);
+            for (int k = 0; k < classes; k++) {
+                out.append(',').append(predictions.distributions()[i * classes + k]);
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     /**
-     * Reads a set written by {@link #write} (or made elsewhere in the same format).
+     * Reads a set written in the format of {@link #format} (by a run or elsewhere).
      *
      * @param file the CSV file
      * @param size the unlabeled split's size N, which the file must cover row by row
      * @param classes the number of classes K
      * @return the set
-     * @throws IOException when the file cannot be read, or does not hold N rows of K classes in
-     *     index order
+     * @throws IOException when the file cannot be read, or does not hold a header and N rows of K
+     *     classes in index order; the message names the file and, for a bad line, its number
      */
     static PseudoLabelSet read(Path file, int size, int classes) throws IOException {
         int[] labels = new int[size];
@@ -89,12 +81,17 @@ final class PseudoLabelFile {
                 if (line.isBlank() || line.startsWith(COMMENT)) {
                     continue;
                 }
+                String[] cells = line.split(",", -1);
+                String where = file + ":" + lineNumber + ": ";
                 if (header) {
+                    if (cells.length != 4 + classes || !cells[0].trim().equals("index")) {
+                        throw new IOException(
+                                where + "expected the header index,label,confidence,copies,p0..p"
+                                        + (classes - 1) + " (" + (4 + classes) + " columns), got '" + line + "'");
+                    }
                     header = false;
                     continue;
                 }
-                String[] cells = line.split(",");
-                String where = file + ":" + lineNumber + ": ";
                 if (cells.length != 4 + classes) {
                     throw new IOException(
                             where + "expected " + (4 + classes) + " columns, got " + cells.length);
@@ -110,6 +107,9 @@ final class PseudoLabelFile {
                     }
                     confidences[rows] = Float.parseFloat(cells[2].trim());
                     copies[rows] = Integer.parseInt(cells[3].trim());
+                    if (copies[rows] < 0) {
+                        throw new IOException(where + "copies must be at least 0, got " + copies[rows]);
+                    }
                     for (int k = 0; k < classes; k++) {
                         distributions[rows * classes + k] = Float.parseFloat(cells[4 + k].trim());
                     }

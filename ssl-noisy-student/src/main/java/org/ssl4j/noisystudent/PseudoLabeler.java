@@ -2,15 +2,14 @@ package org.ssl4j.noisystudent;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.dataset.ArrayDataset;
-import ai.djl.training.dataset.Batch;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.ssl4j.api.model.Network;
 
 /**
- * Labels a whole split with a teacher: the clean (stored, un-augmented) examples, in batches, in
+ * Labels a whole split with a teacher: the examples as stored (un-augmented), in batches, in
  * evaluation mode ({@code training = false}: dropout off, batch norm on its running statistics),
  * outside any gradient collector. Progress (examples done, images/s) goes to the platform logger
  * {@code org.ssl4j.noisystudent} at INFO, about every tenth of the split.
@@ -41,15 +40,16 @@ final class PseudoLabeler {
      * Labels every example of {@code split}, in order.
      *
      * @param teacher the network that labels, run with {@code training = false}
-     * @param split the examples (its labels, if any, are not read)
+     * @param split the examples {@code (N, ...exampleShape)}; each batch's slice is freed with
+     *     the batch
      * @param classes the number of classes K the teacher predicts
      * @param parent the manager under which each batch's scratch manager opens (and closes)
      * @param task a name for the progress lines ({@code round-1})
      * @return the predictions, in Java arrays
      */
     TeacherPredictions label(
-            Network teacher, ArrayDataset split, int classes, NDManager parent, String task) {
-        int size = Math.toIntExact(split.size());
+            Network teacher, NDArray split, int classes, NDManager parent, String task) {
+        int size = Math.toIntExact(split.getShape().get(0));
         int[] labels = new int[size];
         float[] confidences = new float[size];
         float[] distributions = new float[size * classes];
@@ -58,9 +58,10 @@ final class PseudoLabeler {
         int nextReport = reportEvery;
         for (int from = 0; from < size; from += batchSize) {
             int to = Math.min(size, from + batchSize);
-            try (NDManager scratch = parent.newSubManager();
-                    Batch batch = split.getByRange(scratch, from, to)) {
-                NDArray logits = teacher.forward(batch.getData().head(), false);
+            try (NDManager scratch = parent.newSubManager()) {
+                NDArray inputs = split.get(new NDIndex("{}:{}", from, to));
+                inputs.attach(scratch);
+                NDArray logits = teacher.forward(inputs, false);
                 NDArray probabilities = logits.softmax(1);
                 int[] predicted = probabilities.argMax(1).toType(DataType.INT32, false).toIntArray();
                 System.arraycopy(predicted, 0, labels, from, to - from);

@@ -1,6 +1,7 @@
 package org.ssl4j.noisystudent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.TeachAndLearnConfig;
+import org.ssl4j.steps.TeacherStudentConfig;
 
 class NoisyStudentConfigTest {
 
@@ -25,13 +29,17 @@ class NoisyStudentConfigTest {
                 SMALL, students, rounds, OPTIMIZER, null, null, null, null, null, null, null, null, null);
     }
 
+    private static NoisyStudentRoundsConfig roundsWith(List<BackboneConfig> students, Integer rounds) {
+        return new NoisyStudentRoundsConfig(
+                rounds, null, students, OPTIMIZER, null, null, null, null, null, null, null, null, null);
+    }
+
     @Test
     void fillsThePapersDefaults() {
         NoisyStudentConfig config = withStudents(null, null);
 
         assertEquals(3, config.rounds());
         assertEquals("soft", config.pseudoLabels());
-        assertEquals(LabelKind.SOFT, config.labelKind());
         assertEquals(1.0, config.temperature());
         assertEquals(0.3, config.threshold());
         assertEquals(true, config.balance());
@@ -39,42 +47,80 @@ class NoisyStudentConfigTest {
         assertEquals(1.0, config.unlabeledWeight());
         assertEquals(0.1, config.labelSmoothing());
         assertEquals(256, config.labelBatchSize());
-        assertEquals(null, config.readPseudoLabels());
-        assertSame(SMALL, config.student(2), "no students: the teacher's architecture every round");
+        assertNull(config.readPseudoLabels());
+        NoisyStudentRoundsConfig rounds = roundsWith(null, null);
+        assertEquals(new NoisyStudentRoundsConfig(3, null, List.of(), OPTIMIZER, "soft", 1.0, 0.3, true, 0, 1.0, 0.1, 256, null), rounds);
+        assertEquals(LabelKind.SOFT, rounds.labelKind());
+    }
+
+    @Test
+    void expandsToAStudentTrainedAloneThenTheRoundsWithEveryOtherSetting() {
+        NoisyStudentConfig config =
+                new NoisyStudentConfig(
+                        SMALL, List.of(LARGE), 2, OPTIMIZER, "hard", 2.0, 0.5, false, 7, 0.5, 0.2, 64, "sets");
+
+        TeacherStudentConfig expanded = config.expand();
+
+        assertNull(expanded.teacher());
+        assertEquals(
+                CrossEntropyStudentConfig.builder(SMALL, OPTIMIZER).labelSmoothing(0.2).build(),
+                expanded.student(),
+                "round 0's network is the student, on the teacher's backbone");
+        assertEquals(
+                List.of(
+                        TeachAndLearnConfig.named("round-0"),
+                        new NoisyStudentRoundsConfig(
+                                2, null, List.of(LARGE), OPTIMIZER, "hard", 2.0, 0.5, false, 7, 0.5, 0.2, 64, "sets")),
+                expanded.phases());
+        assertEquals(expanded, expanded.expand(), "an expansion expands to itself");
     }
 
     @Test
     void oneStudentServesEveryRoundAndOnePerRoundIsPickedByRound() {
-        assertSame(LARGE, withStudents(List.of(LARGE), 3).student(3));
-        NoisyStudentConfig growing = withStudents(List.of(SMALL, LARGE), 2);
-        assertSame(SMALL, growing.student(1));
-        assertSame(LARGE, growing.student(2));
+        assertSame(SMALL, roundsWith(List.of(), 3).student(2, SMALL), "none: the fallback every round");
+        assertSame(LARGE, roundsWith(List.of(LARGE), 3).student(3, SMALL));
+        NoisyStudentRoundsConfig growing = roundsWith(List.of(SMALL, LARGE), 2);
+        assertSame(SMALL, growing.student(1, null));
+        assertSame(LARGE, growing.student(2, null));
     }
 
     @Test
     void rejectsBadValuesNamingTheField() {
-        InvalidConfigException students =
-                assertThrows(InvalidConfigException.class, () -> withStudents(List.of(SMALL, LARGE), 3));
-        assertTrue(students.getMessage().contains("students"), students.getMessage());
-        InvalidConfigException kind =
+        assertEquals("students", field(() -> withStudents(List.of(SMALL, LARGE), 3)));
+        assertEquals("students", field(() -> roundsWith(List.of(SMALL, LARGE), 3)));
+        assertEquals(
+                "pseudoLabels",
+                field(() -> new NoisyStudentConfig(
+                        SMALL, null, null, OPTIMIZER, "sharp", null, null, null, null, null, null, null, null)));
+        assertEquals(
+                "targets",
+                field(() -> new NoisyStudentRoundsConfig(
+                        null, null, null, OPTIMIZER, "sharp", null, null, null, null, null, null, null, null)));
+        assertEquals(
+                "threshold",
+                field(() -> new NoisyStudentConfig(
+                        SMALL, null, null, OPTIMIZER, null, null, 1.5, null, null, null, null, null, null)));
+        assertEquals(
+                "teacher",
+                field(() -> new NoisyStudentConfig(
+                        null, null, null, OPTIMIZER, null, null, null, null, null, null, null, null, null)));
+        assertEquals(
+                "optimizer",
+                field(() -> new NoisyStudentRoundsConfig(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null)));
+        assertEquals("steps", field(() -> new NoisyStudentRoundsConfig(
+                null, 0L, null, OPTIMIZER, null, null, null, null, null, null, null, null, null)));
+        InvalidConfigException smoothing =
                 assertThrows(
                         InvalidConfigException.class,
                         () -> new NoisyStudentConfig(
-                                SMALL, null, null, OPTIMIZER, "sharp", null, null, null, null, null, null, null, null));
-        assertTrue(kind.getMessage().contains("pseudoLabels"), kind.getMessage());
-        InvalidConfigException threshold =
-                assertThrows(
-                        InvalidConfigException.class,
-                        () -> new NoisyStudentConfig(
-                                SMALL, null, null, OPTIMIZER, null, null, 1.5, null, null, null, null, null, null));
-        assertTrue(threshold.getMessage().contains("threshold"), threshold.getMessage());
-        assertThrows(
-                InvalidConfigException.class,
-                () -> new NoisyStudentConfig(
-                        null, null, null, OPTIMIZER, null, null, null, null, null, null, null, null, null));
-        assertThrows(
-                InvalidConfigException.class,
-                () -> new NoisyStudentConfig(
-                        SMALL, null, null, OPTIMIZER, null, null, null, null, null, null, 1.0, null, null));
+                                SMALL, null, null, OPTIMIZER, null, null, null, null, null, null, 1.0, null, null));
+        assertEquals("labelSmoothing: must be in [0, 1), got 1.0", smoothing.getMessage());
+    }
+
+    private static String field(org.junit.jupiter.api.function.Executable config) {
+        InvalidConfigException error = assertThrows(InvalidConfigException.class, config);
+        assertTrue(error.getMessage().startsWith(error.field() + ": "), error.getMessage());
+        return error.field();
     }
 }

@@ -23,10 +23,12 @@ class NoisyStudentPluginTest {
 
         assertEquals(NoisyStudentPlugin.class, plugin.getClass());
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(List.of("noisy-student"), names(plugin.methods()));
+        assertEquals(List.of("noisy-student"), names(plugin.phases()));
+        assertEquals(NoisyStudentRoundsConfig.class, plugin.phases().get(0).configType());
         assertEquals(List.of("noisy-cnn"), names(plugin.backbones()));
         plugin.methods().forEach(component -> assertFalse(component.description().isBlank()));
+        plugin.phases().forEach(component -> assertFalse(component.description().isBlank()));
         plugin.backbones().forEach(component -> assertFalse(component.description().isBlank()));
     }
 

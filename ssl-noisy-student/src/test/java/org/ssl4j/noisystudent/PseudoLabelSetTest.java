@@ -35,16 +35,17 @@ class PseudoLabelSetTest {
     }
 
     @Test
-    void writesTheDocumentedCsvAndReadsItBack(@TempDir Path folder) throws IOException {
-        Path file = folder.resolve("pseudo-labels").resolve("round-1.csv");
+    void formatsTheDocumentedCsvAndReadsItBack(@TempDir Path folder) throws IOException {
+        Path file = folder.resolve("round-1.csv");
 
-        PseudoLabelFile.write(sample(), file, "test set");
+        String text = PseudoLabelFile.format(sample(), "test set\nsecond line");
+        Files.writeString(file, text);
         PseudoLabelSet read = PseudoLabelFile.read(file, 3, 2);
 
         assertEquals(
-                "# test set\nindex,label,confidence,copies,p0,p1\n0,1,0.75,2,0.25,0.75\n"
+                "# test set second line\nindex,label,confidence,copies,p0,p1\n0,1,0.75,2,0.25,0.75\n"
                         + "1,0,0.5,0,0.5,0.5\n2,1,0.875,1,0.125,0.875\n",
-                Files.readString(file));
+                text);
         assertArrayEquals(new int[] {2, 0, 1}, read.copies());
         assertArrayEquals(new int[] {1, 0, 1}, read.predictions().labels());
         assertArrayEquals(new float[] {0.75f, 0.5f, 0.875f}, read.predictions().confidences());
@@ -63,7 +64,20 @@ class PseudoLabelSetTest {
         assertTrue(tooShort.getMessage().contains("1 rows, but the unlabeled split has 2"), tooShort.getMessage());
 
         Files.writeString(file, "index,label,confidence,copies,p0,p1\n0,2,0.5,1,0.5,0.5\n");
-        assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+        IOException label = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+        assertTrue(label.getMessage().startsWith(file + ":2: label 2 is not in [0, 2)"), label.getMessage());
+
+        Files.writeString(file, "# a comment\nindex,label,confidence,copies,p0,p1\n0,1,0.5,-1,0.5,0.5\n");
+        IOException copies = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+        assertTrue(copies.getMessage().startsWith(file + ":3: copies must be at least 0"), copies.getMessage());
+
+        Files.writeString(file, "index,label,confidence,copies,p0\n0,1,0.5,1,0.5\n");
+        IOException header = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+        assertTrue(header.getMessage().startsWith(file + ":1: expected the header"), header.getMessage());
+
+        Files.writeString(file, "index,label,confidence,copies,p0,p1\n0,1,0.5,1,0.5,0.5,\n");
+        IOException columns = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
+        assertTrue(columns.getMessage().startsWith(file + ":2: expected 6 columns, got 7"), columns.getMessage());
     }
 
     @Test

@@ -1,10 +1,11 @@
 package org.ssl4j.noisystudent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.dataset.ArrayDataset;
 import org.ssl4j.api.model.Network;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +21,9 @@ class PseudoLabelerTest {
             // [0, ln 3] -> softmax (0.25, 0.75); at T = 2 -> (1, sqrt 3) / (1 + sqrt 3)
             // [ln 4, 0] -> (0.8, 0.2); at T = 2 -> (2, 1) / 3
             // [0, 0]    -> (0.5, 0.5), argmax 0
-            ArrayDataset split =
-                    TestContexts.split(
-                            manager, new float[][] {{0, LN3}, {LN4, 0}, {0, 0}}, null);
+            NDArray split = TestContexts.examples(manager, new float[][] {{0, LN3}, {LN4, 0}, {0, 0}});
             Network teacher = IdentityLinear.network("teacher", TestContexts.twoClasses(), manager, 0f);
+            int before = manager.getManagedArrays().size();
 
             TeacherPredictions predictions =
                     new PseudoLabeler(2, 2.0).label(teacher, split, 2, manager, "test");
@@ -37,6 +37,7 @@ class PseudoLabelerTest {
                     },
                     predictions.distributions(),
                     1e-6f);
+            assertEquals(before, manager.getManagedArrays().size(), "each batch's slice is freed with it");
         }
     }
 

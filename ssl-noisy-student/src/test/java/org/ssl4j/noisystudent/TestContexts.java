@@ -1,27 +1,27 @@
 package org.ssl4j.noisystudent;
 
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.dataset.ArrayDataset;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.Random;
 import org.ssl4j.api.data.DataSpec;
-import org.ssl4j.api.data.SslData;
+import org.ssl4j.api.method.Artifacts;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
-import org.ssl4j.api.method.TrainSettings;
 import org.ssl4j.api.method.UnlabeledBatch;
-import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.testkit.fixtures.BlockNetwork;
 
 /** The runtime's contexts, as small test doubles. */
 final class TestContexts {
@@ -31,13 +31,13 @@ final class TestContexts {
     /** Makes {@link IdentityLinear} networks and remembers them in creation order. */
     static final class Methods implements MethodContext {
         private final DataSpec data;
-        private final TrainSettings train;
+        private final Budget budget;
         private final NDManager manager;
         final List<BlockNetwork> created = new ArrayList<>();
 
-        Methods(DataSpec data, TrainSettings train, NDManager manager) {
+        Methods(DataSpec data, Budget budget, NDManager manager) {
             this.data = data;
-            this.train = train;
+            this.budget = budget;
             this.manager = manager;
         }
 
@@ -47,8 +47,8 @@ final class TestContexts {
         }
 
         @Override
-        public TrainSettings train() {
-            return train;
+        public Budget budget() {
+            return budget;
         }
 
         @Override
@@ -68,15 +68,31 @@ final class TestContexts {
         public Network frozen(String name, BackboneConfig backbone) {
             throw new UnsupportedOperationException("Noisy Student trains every network");
         }
-    }
 
-    /** A phase context with a run folder. */
-    record Phase(SslData data, NDManager manager, Random random, Path folder) implements PhaseContext {
-        @Override
-        public Optional<Path> runFolder() {
-            return Optional.of(folder);
+        /**
+         * @return the names of the networks made so far, in creation order
+         */
+        List<String> names() {
+            return created.stream().map(BlockNetwork::name).toList();
         }
     }
+
+    /** Artifacts kept in memory, by name. */
+    static final class Recorded implements Artifacts {
+        final Map<String, String> written = new LinkedHashMap<>();
+
+        @Override
+        public void write(Kind kind, String name, String text) {
+            if (kind != Kind.PSEUDO_LABELS) {
+                throw new AssertionError("unexpected artifact kind " + kind);
+            }
+            written.put(name, text);
+        }
+    }
+
+    /** A phase context over given examples, keeping what the phase hands over. */
+    record Phase(LabeledBatch labeledSet, NDArray unlabeledSet, NDManager manager, Random random, Recorded artifacts)
+            implements PhaseContext {}
 
     /** A step context over given batches. */
     record Step(NDManager manager, LabeledBatch labeled, UnlabeledBatch unlabeled, Random random)
@@ -103,24 +119,16 @@ final class TestContexts {
     }
 
     /**
-     * @param manager owns the arrays
+     * @param manager owns the array
      * @param rows one example per row
-     * @param labels one label per row, or null for an unlabeled split
-     * @return the split
+     * @return the examples {@code (N, width)}
      */
-    static ArrayDataset split(NDManager manager, float[][] rows, int[] labels) {
+    static NDArray examples(NDManager manager, float[][] rows) {
         float[] flat = new float[rows.length * rows[0].length];
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * rows[0].length, rows[0].length);
         }
-        ArrayDataset.Builder builder =
-                new ArrayDataset.Builder()
-                        .setData(manager.create(flat, new Shape(rows.length, rows[0].length)))
-                        .setSampling(1, false);
-        if (labels != null) {
-            builder.optLabels(manager.create(labels));
-        }
-        return builder.build();
+        return manager.create(flat, new Shape(rows.length, rows[0].length));
     }
 
     /**

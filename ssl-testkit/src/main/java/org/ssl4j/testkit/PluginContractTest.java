@@ -78,20 +78,52 @@ public abstract class PluginContractTest {
     protected abstract List<ConfigSample> samples();
 
     /**
-     * Compositions that run the plugin's roles together with others: method configs (usually
-     * {@code teacher-student} from {@code ssl-steps}) whose {@code student} or {@code teacher} is
-     * one of the plugin's. Each runs as a method does in {@link #stepsLeaveNoArraysInLongLivedManagers}
-     * and must repeat exactly. The default is none.
-     *
-     * <p>HOOK (issue 15): the default is to be filled in once {@code ssl-steps} provides {@code
-     * TeacherStudentConfig}: compose each student sample with the kit's teacher and each teacher
-     * sample with {@code testkit-student}, so every role plugin is tested inside a composition
-     * without writing one.
+     * Compositions that run the plugin's roles together with others: method configs whose {@code
+     * student} or {@code teacher} is one of the plugin's. Each runs as a method does in {@link
+     * #stepsLeaveNoArraysInLongLivedManagers} and must repeat exactly. The default composes, when
+     * the {@code teacher-student} method of {@code ssl-steps} is on the class path, each student
+     * sample as the student of a composition without a teacher, and each teacher sample as the
+     * teacher of the kit's {@code testkit-student} (which measures its feedback, so any teacher
+     * fits); override to drop samples that cannot run here or to add compositions.
      *
      * @return method samples, possibly empty
      */
     protected List<ConfigSample> compositions() {
-        return List.of();
+        boolean composable =
+                ServiceLoader.load(Ssl4jPlugin.class, loader()).stream()
+                        .map(ServiceLoader.Provider::get)
+                        .flatMap(plugin -> plugin.methods().stream())
+                        .anyMatch(component -> component.name().equals("teacher-student"));
+        if (!composable) {
+            return List.of();
+        }
+        String kitStudent =
+                "{\"type\": \"testkit-student\", \"backbone\": {\"type\": \"testkit-mlp\"},"
+                        + " \"optimizer\": {\"type\": \"testkit-sgd\"}}";
+        List<ConfigSample> compositions = new java.util.ArrayList<>();
+        for (ConfigSample sample : samples()) {
+            String method = null;
+            if (sample.kind() == org.ssl4j.api.role.StudentConfig.class) {
+                method = "{\"type\": \"teacher-student\", \"student\": " + sample.json() + "}";
+            } else if (sample.kind() == org.ssl4j.api.role.TeacherConfig.class) {
+                method =
+                        "{\"type\": \"teacher-student\", \"teacher\": "
+                                + sample.json()
+                                + ", \"student\": "
+                                + kitStudent
+                                + "}";
+            }
+            if (method != null) {
+                compositions.add(
+                        new ConfigSample(
+                                org.ssl4j.api.method.MethodConfig.class,
+                                method,
+                                sample.exampleShape(),
+                                sample.classes(),
+                                java.util.Set.of()));
+            }
+        }
+        return compositions;
     }
 
     /**

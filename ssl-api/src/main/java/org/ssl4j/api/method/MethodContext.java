@@ -83,25 +83,6 @@ public interface MethodContext {
     default void release(Network network) {}
 
     /**
-     * Creates a frozen network holding the parameters a finished run saved: the architecture is
-     * the one that run's resolved config gives the network, and the shapes are checked against
-     * this run's data. For a teacher trained elsewhere (a Noisy Student round, labelling with a
-     * model of another run).
-     *
-     * @param name unique within the method
-     * @param runFolder the finished run's folder
-     * @param network the saved network's name in that run, or null for the network the run
-     *     reported (its model)
-     * @return the network, loaded
-     * @throws org.ssl4j.api.config.InvalidConfigException when the folder is not a finished run,
-     *     has no such network, or its shapes do not fit this run's data, naming what it has
-     * @throws UnsupportedOperationException from contexts without a file system (the default)
-     */
-    default Network fromRun(String name, java.nio.file.Path runFolder, String network) {
-        throw new UnsupportedOperationException("this context cannot read finished runs");
-    }
-
-    /**
      * The name a component config is registered under, for messages that name a role the way
      * the user typed it ({@code meta}, {@code cross-entropy}).
      *

@@ -52,7 +52,10 @@ public enum View {
         }
         throw new InvalidConfigException(
                 field,
-                "unknown view '" + value + "'; allowed: "
-                        + String.join(", ", Arrays.stream(values()).map(View::configName).toList()));
+                "must be one of "
+                        + Arrays.stream(values()).map(View::configName).toList()
+                        + ", got '"
+                        + value
+                        + "'");
     }
 }

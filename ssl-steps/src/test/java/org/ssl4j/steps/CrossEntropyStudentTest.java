@@ -1,4 +1,4 @@
-package org.ssl4j.baselines;
+package org.ssl4j.steps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +23,8 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.StudentFeedback;
+import org.ssl4j.api.role.View;
+import org.ssl4j.testkit.fixtures.RecordingAuxiliaryLoss;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
 import org.ssl4j.testkit.fixtures.TestSgd;
@@ -36,13 +38,12 @@ class CrossEntropyStudentTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Network network = network(manager);
             CrossEntropyStudent student =
-                    new CrossEntropyStudent(
-                            network, 0f, TsaSchedule.NONE, step -> 1, List.of(), StudentView.WEAK);
+                    student(network, 0.0, TsaSchedule.NONE, 1.0, List.of(), View.WEAK);
             LabeledBatch labeled = ToyData.labeled(manager);
             float expected = labeledLoss(network, labeled);
 
             StepContext context = TestStepContext.of(0, manager, labeled, null);
-            StudentFeedback feedback = student.learn(labeled, null, null, context);
+            StudentFeedback feedback = student.learn(null, context);
 
             Map<String, NDArray> losses = feedback.losses();
             assertEquals(Set.of("supervised", "loss"), losses.keySet());
@@ -61,13 +62,7 @@ class CrossEntropyStudentTest {
             Network network = network(manager);
             RecordingAuxiliaryLoss auxiliary = new RecordingAuxiliaryLoss("aux", true);
             CrossEntropyStudent student =
-                    new CrossEntropyStudent(
-                            network,
-                            0f,
-                            TsaSchedule.NONE,
-                            step -> 0.5,
-                            List.of(auxiliary),
-                            StudentView.STRONG);
+                    student(network, 0.0, TsaSchedule.NONE, 0.5, List.of(auxiliary), View.STRONG);
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, true);
             PseudoLabels labels =
@@ -76,11 +71,7 @@ class CrossEntropyStudentTest {
             float pseudo = labels.loss(network.forward(unlabeled.strong(), false), 0f).getFloat();
 
             StudentFeedback feedback =
-                    student.learn(
-                            labeled,
-                            unlabeled.strong(),
-                            labels,
-                            TestStepContext.of(0, manager, labeled, unlabeled));
+                    student.learn(labels, TestStepContext.of(0, manager, labeled, unlabeled));
 
             Map<String, NDArray> losses = feedback.losses();
             assertEquals(supervised, losses.get("supervised").getFloat(), 1e-5f);
@@ -88,33 +79,30 @@ class CrossEntropyStudentTest {
             float aux = losses.get("aux").getFloat();
             assertEquals(supervised + 0.5f * pseudo + aux, losses.get("loss").getFloat(), 1e-5f);
             assertEquals(new Shape(ToyData.BATCH, 2), auxiliary.labeledShape());
-            assertNull(auxiliary.weakShape());
+            assertEquals(new Shape(ToyData.BATCH * ToyData.RATIO, 2), auxiliary.weakShape());
             assertEquals(new Shape(ToyData.BATCH * ToyData.RATIO, 2), auxiliary.strongShape());
         }
     }
 
     @Test
-    void anUnlabeledViewNeedsItsLabels() {
+    void aStudentWithoutLabeledLossNeedsPseudoLabels() {
         try (NDManager manager = NDManager.newBaseManager()) {
+            Network network = network(manager);
             CrossEntropyStudent student =
                     new CrossEntropyStudent(
-                            network(manager),
-                            0f,
-                            TsaSchedule.NONE,
-                            step -> 1,
+                            network,
+                            CrossEntropyStudentConfig.builder(new MlpBackbone(8), new TestSgd(0.1f))
+                                    .labeledLoss(false)
+                                    .build(),
                             List.of(),
-                            StudentView.WEAK);
+                            null);
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, false);
 
             assertThrows(
-                    IllegalArgumentException.class,
-                    () ->
-                            student.learn(
-                                    labeled,
-                                    unlabeled.weak(),
-                                    null,
-                                    TestStepContext.of(0, manager, labeled, unlabeled)));
+                    IllegalStateException.class,
+                    () -> student.learn(null, TestStepContext.of(0, manager, labeled, unlabeled)));
+            assertEquals(0, network.updates());
         }
     }
 
@@ -123,13 +111,7 @@ class CrossEntropyStudentTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Network network = network(manager);
             CrossEntropyStudent student =
-                    new CrossEntropyStudent(
-                            network,
-                            0.1f,
-                            TsaSchedule.NONE,
-                            step -> 1,
-                            List.of(),
-                            StudentView.WEAK);
+                    student(network, 0.1, TsaSchedule.NONE, 1.0, List.of(), View.WEAK);
             LabeledBatch labeled = ToyData.labeled(manager);
             float expected =
                     Losses.crossEntropy(
@@ -140,7 +122,7 @@ class CrossEntropyStudentTest {
                             .getFloat();
 
             StepContext context = TestStepContext.of(99, manager, labeled, null);
-            StudentFeedback feedback = student.learn(labeled, null, null, context);
+            StudentFeedback feedback = student.learn(null, context);
 
             Map<String, NDArray> losses = feedback.losses();
             assertEquals(Set.of("supervised", "loss"), losses.keySet());
@@ -154,8 +136,7 @@ class CrossEntropyStudentTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Network network = network(manager);
             CrossEntropyStudent student =
-                    new CrossEntropyStudent(
-                            network, 0f, TsaSchedule.EXP, step -> 1, List.of(), StudentView.WEAK);
+                    student(network, 0.0, TsaSchedule.EXP, 1.0, List.of(), View.WEAK);
             LabeledBatch labeled = ToyData.labeled(manager);
             NDArray logits = network.forward(labeled.inputs(), false);
             float[] losses = Losses.crossEntropy(logits, labeled.labels(), 0f).toFloatArray();
@@ -177,7 +158,7 @@ class CrossEntropyStudentTest {
             assertTrue(kept > 0 && kept < losses.length, "kept " + kept + " of " + losses.length);
 
             StepContext context = TestStepContext.of(25, manager, labeled, null);
-            StudentFeedback feedback = student.learn(labeled, null, null, context);
+            StudentFeedback feedback = student.learn(null, context);
 
             Map<String, NDArray> reported = feedback.losses();
             assertEquals(Set.of("supervised", "loss", "tsaThreshold"), reported.keySet());
@@ -239,8 +220,29 @@ class CrossEntropyStudentTest {
     }
 
     private static Network network(NDManager manager) {
-        return new TestMethodContext(ToyData.SPEC, ToyData.train(10, ToyData.RATIO), manager)
+        return new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager)
                 .trainable("student", new MlpBackbone(8), new TestSgd(0.1f), 10);
+    }
+
+    private static CrossEntropyStudent student(
+            Network network,
+            double smoothing,
+            TsaSchedule tsa,
+            double unlabeledWeight,
+            List<org.ssl4j.api.role.AuxiliaryLoss> auxiliary,
+            View view) {
+        CrossEntropyStudentConfig config =
+                CrossEntropyStudentConfig.builder(new MlpBackbone(8), new TestSgd(0.1f))
+                        .labelSmoothing(smoothing)
+                        .tsa(tsa)
+                        .unlabeledWeight(unlabeledWeight)
+                        .view(view)
+                        .build();
+        return new CrossEntropyStudent(
+                network,
+                config,
+                auxiliary,
+                null);
     }
 
     private static float labeledLoss(Network network, LabeledBatch labeled) {

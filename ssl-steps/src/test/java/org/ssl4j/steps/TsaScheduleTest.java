@@ -1,4 +1,4 @@
-package org.ssl4j.baselines;
+package org.ssl4j.steps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

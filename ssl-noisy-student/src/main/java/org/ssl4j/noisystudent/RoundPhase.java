@@ -1,8 +1,6 @@
 package org.ssl4j.noisystudent;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -10,77 +8,77 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicReference;
-import org.ssl4j.api.data.SslData;
+import java.util.function.Supplier;
+import org.ssl4j.api.method.Artifacts;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
-import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.nd.Scalars;
+import org.ssl4j.api.role.AuxiliaryInputs;
+import org.ssl4j.steps.BasicPhase;
+import org.ssl4j.steps.CrossEntropyStudent;
+import org.ssl4j.steps.JointForward;
+import org.ssl4j.steps.Updates;
 
 /**
- * Student round K, phase {@code round-K}.
+ * Noisy Student's round K, phase {@code round-K}.
  *
- * <p>{@link #begin}: the teacher (the previous round's network) labels every clean unlabeled
- * example in evaluation mode ({@link PseudoLabeler}), {@link ClassBalancer} filters and balances
- * the labels (or the round's set is read from {@code readPseudoLabels}), and the set is written
- * to {@code pseudo-labels/round-K.csv} in the run folder ({@link PseudoLabelFile}).
+ * <p>{@link #begin}: the teacher (the network the phases before produced for round 1, round K-1's
+ * student after) labels every unlabeled example as stored, in evaluation mode ({@link
+ * PseudoLabeler}), {@link ClassBalancer} filters and balances the labels (or the round's set is
+ * read from {@code readPseudoLabels}), and the set goes to the runtime as the artifact {@code
+ * round-K.csv} ({@link PseudoLabelFile}), which a run writes to {@code pseudo-labels/round-K.csv}.
  *
  * <p>{@link #step}: the runtime gathers the unlabeled examples this phase picks from the
  * balanced set ({@link #unlabeledIndices}, copies included) and their strong view; the student
  * runs on the labeled batch (weak view) and the strong view in one forward pass in training
- * mode (its dropout and stochastic depth on), and learns {@code CE(labeled, smoothing) +
- * unlabeledWeight * CE(pseudo-labelled)}.
+ * mode ({@link JointForward}: its dropout and stochastic depth on), and learns {@code
+ * CE(labeled, smoothing) + unlabeledWeight * CE(pseudo-labelled)}.
  */
-final class StudentPhase implements Phase {
+final class RoundPhase extends BasicPhase {
 
     private static final Logger LOG = System.getLogger("org.ssl4j.noisystudent");
 
-    /** The folder of the pseudo-label files, inside the run folder. */
-    static final String FOLDER = "pseudo-labels";
-
     private final int round;
-    private final Network teacher;
+    private final Supplier<Network> teacher;
     private final Network student;
-    private final NoisyStudentConfig config;
-    private final long steps;
-    private final BatchPlan batches;
-    private final AtomicReference<Network> evaluated;
+    private final NoisyStudentRoundsConfig config;
+    private final int classes;
     private PseudoLabelSet set;
     private PseudoLabelSampler sampler;
 
     /**
      * @param round K, from 1
-     * @param teacher the network that labels (trained by the previous phase)
-     * @param student the network this phase trains
-     * @param config the method's settings
-     * @param steps the phase's steps
+     * @param teacher the network that labels, asked for when the round begins
+     * @param student the network this round trains
+     * @param config the rounds' settings
+     * @param steps the round's steps
      * @param batches labeled and pseudo-labelled examples per step, with the strong view
-     * @param evaluated set to the student when the phase begins
+     * @param classes the number of classes K the networks predict
      */
-    StudentPhase(
+    RoundPhase(
             int round,
-            Network teacher,
+            Supplier<Network> teacher,
             Network student,
-            NoisyStudentConfig config,
+            NoisyStudentRoundsConfig config,
             long steps,
             BatchPlan batches,
-            AtomicReference<Network> evaluated) {
+            int classes) {
+        super(name(round), steps, batches);
+        this.classes = classes;
         this.round = round;
         this.teacher = teacher;
         this.student = student;
         this.config = config;
-        this.steps = steps;
-        this.batches = batches;
-        this.evaluated = evaluated;
     }
 
     /**
@@ -99,24 +97,6 @@ final class StudentPhase implements Phase {
         return name(round) + ".csv";
     }
 
-    @Override
-    public String name() {
-        return name(round);
-    }
-
-    @Override
-    public long steps() {
-        return steps;
-    }
-
-    /**
-     * @return the labeled batch and the pseudo-labelled batch, with the strong view
-     */
-    @Override
-    public BatchPlan batches() {
-        return batches;
-    }
-
     /**
      * @return the round's pseudo-label set, once {@link #begin} has run
      * @throws IllegalStateException before
@@ -129,34 +109,45 @@ final class StudentPhase implements Phase {
     }
 
     /**
-     * Labels (or reads), filters, balances and writes the round's set, and makes the student
-     * the evaluated network.
+     * @return the round's student once the round has begun, else null
+     */
+    @Override
+    public Network result() {
+        return set == null ? null : student;
+    }
+
+    /**
+     * Labels (or reads), filters and balances the round's set and hands it to the runtime. Until
+     * it returns the round has no {@link #result()}, also when it begins again, so that round 1's
+     * teacher is what the phases before it produced.
      *
-     * @param context the data, a phase-long manager, the phase's generator and the run folder
-     * @throws UncheckedIOException when the set cannot be read or written
+     * @param context the unlabeled examples, a phase-long manager, the phase's generator and
+     *     where artifacts go
+     * @throws UncheckedIOException when the set cannot be read
      * @throws IllegalStateException when no example survives the filter
      */
     @Override
     public void begin(PhaseContext context) {
-        evaluated.set(student);
-        SslData data = context.data();
-        int classes = data.spec().classes();
-        int size = Math.toIntExact(data.unlabeled().size());
+        set = null;
+        sampler = null;
+        Network labeler = teacher.get();
+        NDArray pool = context.unlabeledSet();
+        int size = Math.toIntExact(pool.getShape().get(0));
+        PseudoLabelSet made;
         try {
-            if (config.readPseudoLabels() != null) {
-                Path file = Path.of(config.readPseudoLabels()).resolve(fileName(round));
-                set = PseudoLabelFile.read(file, size, classes);
-            } else {
-                set = produce(context, classes, size);
-            }
-            if (context.runFolder().isPresent()) {
-                Path file = context.runFolder().get().resolve(FOLDER).resolve(fileName(round));
-                PseudoLabelFile.write(set, file, describe(perClass(classes, size)));
-            }
+            made =
+                    config.readPseudoLabels() != null
+                            ? PseudoLabelFile.read(config.readFile(round), size, classes)
+                            : produce(labeler, context, size);
         } catch (IOException e) {
             throw new UncheckedIOException(name() + ": " + e.getMessage(), e);
         }
-        if (set.total() == 0) {
+        context.artifacts()
+                .write(
+                        Artifacts.Kind.PSEUDO_LABELS,
+                        fileName(round),
+                        PseudoLabelFile.format(made, describe(labeler, perClass(size))));
+        if (made.total() == 0) {
             throw new IllegalStateException(
                     name() + ": no unlabeled example reaches the confidence threshold "
                             + config.threshold());
@@ -167,16 +158,17 @@ final class StudentPhase implements Phase {
                         "%s: the student trains on %d pseudo-labelled examples (copies counted) from %d"
                                 + " distinct ones; per class %s",
                         name(),
-                        set.total(),
-                        Arrays.stream(set.copies()).filter(c -> c > 0).count(),
-                        Arrays.toString(set.perClass())));
-        sampler = new PseudoLabelSampler(set.expanded(), context.random());
+                        made.total(),
+                        Arrays.stream(made.copies()).filter(c -> c > 0).count(),
+                        Arrays.toString(made.perClass())));
+        sampler = new PseudoLabelSampler(made.expanded(), context.random());
+        set = made;
     }
 
-    private PseudoLabelSet produce(PhaseContext context, int classes, int size) {
-        PseudoLabeler labeler = new PseudoLabeler(config.labelBatchSize(), config.temperature());
+    private PseudoLabelSet produce(Network labeler, PhaseContext context, int size) {
         TeacherPredictions predictions =
-                labeler.label(teacher, context.data().unlabeled(), classes, context.manager(), name());
+                new PseudoLabeler(config.labelBatchSize(), config.temperature())
+                        .label(labeler, context.unlabeledSet(), classes, context.manager(), name());
         int[] copies;
         if (config.balance()) {
             copies =
@@ -184,7 +176,7 @@ final class StudentPhase implements Phase {
                                     predictions.labels(),
                                     predictions.confidences(),
                                     classes,
-                                    perClass(classes, size),
+                                    perClass(size),
                                     config.threshold(),
                                     context.random())
                             .copies();
@@ -194,17 +186,17 @@ final class StudentPhase implements Phase {
         return new PseudoLabelSet(predictions, copies);
     }
 
-    private int perClass(int classes, int size) {
+    private int perClass(int size) {
         return config.perClass() == 0 ? Math.max(1, size / classes) : config.perClass();
     }
 
-    private String describe(int perClass) {
+    private String describe(Network labeler, int perClass) {
         return String.format(
                 "ssl4j pseudo-labels, %s: teacher '%s', %s, temperature %s, threshold %s, balance %s,"
                         + " perClass %d%s",
                 name(),
-                teacher.name(),
-                config.pseudoLabels(),
+                labeler.name(),
+                config.targets(),
                 config.temperature(),
                 config.threshold(),
                 config.balance(),
@@ -232,37 +224,32 @@ final class StudentPhase implements Phase {
      *
      * @param context the step; its unlabeled batch holds the examples {@link #unlabeledIndices}
      *     picked
-     * @return the losses {@code supervised}, {@code pseudo} and {@code loss}; the examples are
-     *     the labeled plus the pseudo-labelled ones
+     * @return the losses {@code supervised}, {@code unlabeled} (unweighted) and {@code loss}; the
+     *     examples are the labeled plus the pseudo-labelled ones
      */
     @Override
     public StepResult step(StepContext context) {
         LabeledBatch labeled = context.labeled();
         UnlabeledBatch unlabeled = context.unlabeled();
-        long labeledCount = labeled.inputs().getShape().get(0);
-        long unlabeledCount = unlabeled.strong().getShape().get(0);
         NDArray targets = targets(unlabeled.indices(), context.manager());
         float smoothing = config.labelSmoothing().floatValue();
-        NDArray supervised;
-        NDArray pseudo;
-        NDArray loss;
+        Map<String, NDArray> losses = new LinkedHashMap<>();
         try (GradientCollector collector = context.newGradientCollector()) {
-            NDArray inputs = NDArrays.concat(new NDList(labeled.inputs(), unlabeled.strong()));
-            NDArray logits = student.forward(inputs, true);
-            NDArray labeledLogits = logits.get("0:{}", labeledCount);
-            NDArray pseudoLogits = logits.get("{}:", labeledCount);
-            supervised = Losses.crossEntropy(labeledLogits, labeled.labels(), smoothing).mean();
-            pseudo =
+            AuxiliaryInputs logits = JointForward.run(student, labeled, true, null, unlabeled.strong());
+            NDArray supervised = Losses.crossEntropy(logits.labeledLogits(), labeled.labels(), smoothing).mean();
+            NDArray pseudo =
                     config.labelKind() == LabelKind.SOFT
-                            ? Losses.softCrossEntropy(pseudoLogits, targets).mean()
-                            : Losses.crossEntropy(pseudoLogits, targets, smoothing).mean();
-            loss = supervised.add(pseudo.mul(config.unlabeledWeight().floatValue()));
+                            ? Losses.softCrossEntropy(logits.strongLogits(), targets).mean()
+                            : Losses.crossEntropy(logits.strongLogits(), targets, smoothing).mean();
+            NDArray loss = supervised.add(Scalars.times(pseudo, config.unlabeledWeight()));
             collector.backward(loss);
+            losses.put(CrossEntropyStudent.SUPERVISED, supervised);
+            losses.put(CrossEntropyStudent.UNLABELED, pseudo);
+            losses.put(CrossEntropyStudent.LOSS, loss);
         }
-        student.update();
+        Updates.apply(student, null);
         return new StepResult(
-                Map.of("supervised", supervised, "pseudo", pseudo, "loss", loss),
-                labeledCount + unlabeledCount);
+                losses, labeled.inputs().getShape().get(0) + unlabeled.strong().getShape().get(0));
     }
 
     /**
@@ -271,7 +258,6 @@ final class StudentPhase implements Phase {
      */
     private NDArray targets(long[] indices, NDManager manager) {
         TeacherPredictions predictions = set.predictions();
-        int classes = predictions.classes();
         if (config.labelKind() == LabelKind.HARD) {
             int[] labels = new int[indices.length];
             for (int i = 0; i < indices.length; i++) {
