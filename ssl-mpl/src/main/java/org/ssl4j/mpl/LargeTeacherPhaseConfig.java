@@ -31,13 +31,18 @@ public record LargeTeacherPhaseConfig(String name) implements PhaseConfig {
 
     /**
      * @throws InvalidConfigException when the teacher is not a {@code meta} teacher with a large
-     *     teacher
+     *     teacher, or its auxiliary losses have no unlabeled data
      */
     @Override
     public List<Phase> create(PhaseSetup setup) {
         LargeTeacher large = largeTeacherOf(setup, "large-teacher");
         MetaTeacher trainer = large.trainer();
         Budget budget = setup.method().budget();
+        if (trainer.hasAuxiliaryLosses() && budget.unlabeledBatchSize() == 0) {
+            throw new InvalidConfigException(
+                    "train.unlabeledRatio",
+                    "must be at least 1: the large teacher's auxiliary losses need unlabeled data, got 0");
+        }
         BatchPlan batches =
                 trainer.hasAuxiliaryLosses()
                         ? new BatchPlan(budget.batchSize(), budget.unlabeledBatchSize(), true)

@@ -15,8 +15,9 @@ import org.ssl4j.steps.TeachAndLearnConfig;
 /**
  * Config of the {@code reduced-teach-and-learn} phase, Reduced MPL's second: when it begins, the
  * {@code meta} teacher's large teacher stores its predictions and is freed, and only then the
- * student (a {@code deferred} one) is created, so the two large networks are never in memory together;
- * its steps are {@code teach-and-learn} steps. It evaluates the student from its begin on.
+ * student (a {@code deferred} one) is created, so the two large networks are never in memory
+ * together; its steps are {@code teach-and-learn} steps. It evaluates the student from its begin
+ * on.
  *
  * @param name the phase's name; default {@code mpl}
  * @param steps its steps, {@code >= 1}; default {@code train.steps}
