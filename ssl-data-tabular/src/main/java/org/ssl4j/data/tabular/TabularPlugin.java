@@ -25,11 +25,6 @@ public final class TabularPlugin implements Ssl4jPlugin {
         return "data-tabular";
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
 
     /** {@inheritDoc} */
     @Override

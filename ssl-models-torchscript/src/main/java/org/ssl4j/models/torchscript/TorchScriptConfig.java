@@ -94,9 +94,19 @@ public record TorchScriptConfig(String file) implements BackboneConfig {
         }
     }
 
+    /**
+     * The line of an engine message that says what failed: a TorchScript traceback's last
+     * {@code ...Error: } line, else the first line.
+     */
     private static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-        int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        String[] lines = message.split("\n");
+        for (int i = lines.length - 1; i >= 0; i--) {
+            String line = lines[i].strip();
+            if (line.matches("[A-Za-z.]*Error: .*")) {
+                return line.substring(line.indexOf(": ") + 2);
+            }
+        }
+        return lines[0].strip();
     }
 }

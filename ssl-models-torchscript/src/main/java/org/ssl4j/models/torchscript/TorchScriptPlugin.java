@@ -20,11 +20,6 @@ public final class TorchScriptPlugin implements Ssl4jPlugin {
         return "models-torchscript";
     }
 
-    /** {@inheritDoc} */
-    @Override
-    public String version() {
-        return "0.1.0";
-    }
 
     /** {@inheritDoc} */
     @Override
