@@ -192,7 +192,7 @@ class CliTest {
 
         JsonNode summary = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
         assertEquals(2, summary.get("seed").asLong());
-        assertEquals("1.1", summary.get("provenance").get("spiVersion").asText());
+        assertEquals(org.ssl4j.api.plugin.SpiVersion.CURRENT, summary.get("provenance").get("spiVersion").asText());
         assertTrue(summary.get("provenance").get("plugins").size() >= 5);
         assertEquals("pseudo-label", summary.get("config").get("methods").fieldNames().next());
 

@@ -2,9 +2,9 @@ package org.ssl4j.mpl;
 
 import java.util.List;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.method.PhaseContext;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
