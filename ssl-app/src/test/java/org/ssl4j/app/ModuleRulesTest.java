@@ -28,7 +28,9 @@ class ModuleRulesTest {
                     "org.ssl4j.models.basic",
                     "org.ssl4j.models.efficientnet",
                     "org.ssl4j.data.toy",
-                    "org.ssl4j.data.images");
+                    "org.ssl4j.data.images",
+                    "org.ssl4j.data.tabular",
+                    "org.ssl4j.models.torchscript");
 
     private static JavaClasses classes;
 
@@ -42,7 +44,7 @@ class ModuleRulesTest {
 
     @Test
     void everyModuleIsOnTheClassPath() {
-        for (String root : List.of("org.ssl4j.api", "org.ssl4j.runtime", "org.ssl4j.app")) {
+        for (String root : List.of("org.ssl4j.api", "org.ssl4j.steps", "org.ssl4j.runtime", "org.ssl4j.app")) {
             org.junit.jupiter.api.Assertions.assertTrue(
                     classes.containPackage(root), "no classes imported from " + root);
         }
@@ -70,13 +72,36 @@ class ModuleRulesTest {
     }
 
     @Test
+    void stepLibraryImportsOnlyTheSpiAndDjlApi() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.ssl4j.steps..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.ssl4j.runtime..",
+                        "org.ssl4j.app..",
+                        "ai.djl.pytorch..",
+                        "com.google.inject..",
+                        "com.fasterxml.jackson.databind..")
+                .check(classes);
+        noClasses()
+                .that()
+                .resideInAPackage("org.ssl4j.steps..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(PLUGINS.stream().map(p -> p + "..").toArray(String[]::new))
+                .check(classes);
+    }
+
+    @Test
     void spiImportsNoPlugin() {
         noClasses()
                 .that()
                 .resideInAPackage("org.ssl4j.api..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(PLUGINS.stream().map(p -> p + "..").toArray(String[]::new))
+                .resideInAnyPackage(java.util.stream.Stream.concat(PLUGINS.stream(), java.util.stream.Stream.of("org.ssl4j.steps")).map(p -> p + "..").toArray(String[]::new))
                 .check(classes);
     }
 
@@ -119,7 +144,7 @@ class ModuleRulesTest {
                 .resideInAPackage("org.ssl4j.runtime..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(PLUGINS.stream().map(p -> p + "..").toArray(String[]::new))
+                .resideInAnyPackage(java.util.stream.Stream.concat(PLUGINS.stream(), java.util.stream.Stream.of("org.ssl4j.steps")).map(p -> p + "..").toArray(String[]::new))
                 .check(classes);
     }
 

@@ -20,7 +20,6 @@ class AugmentPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of(
                         "identity", "gaussian-noise", "flip-and-shift", "randaugment", "cutout"),

@@ -26,7 +26,8 @@ public record DeferredStudentConfig(StudentConfig student) implements StudentCon
     /**
      * Checks that the student's backbone fits the data now; creates nothing.
      *
-     * @throws InvalidConfigException naming {@code student.backbone} when it does not fit
+     * @throws InvalidConfigException naming {@code student.student.backbone} (the path in the
+     *     composition) when it does not fit
      */
     @Override
     public DeferredStudent create(MethodContext context) {
@@ -34,7 +35,7 @@ public record DeferredStudentConfig(StudentConfig student) implements StudentCon
         try {
             config.backbone().build(context.data());
         } catch (InvalidConfigException e) {
-            throw new InvalidConfigException("student.backbone." + e.field(), e.problem());
+            throw new InvalidConfigException("student.student.backbone." + e.field(), e.problem());
         }
         return new DeferredStudent(config, context);
     }

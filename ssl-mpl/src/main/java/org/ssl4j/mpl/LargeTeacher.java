@@ -1,13 +1,12 @@
 package org.ssl4j.mpl;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.ssl4j.api.data.DataSpec;
+import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
@@ -15,6 +14,7 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
+import org.ssl4j.steps.JointForward;
 
 /**
  * Reduced MPL's large teacher: a network trained alone first (phase {@code large-teacher}),
@@ -54,15 +54,12 @@ final class LargeTeacher {
     }
 
     /**
-     * @param classes the run's data
+     * @param data the run's data
      * @return the reduced teacher's input: one {@code K}-vector of log-probabilities per example
      */
-    static DataSpec inputsOf(DataSpec classes) {
+    static DataSpec inputsOf(DataSpec data) {
         return new DataSpec(
-                new Shape(classes.classes()),
-                classes.classes(),
-                classes.classNames(),
-                "log-probabilities of the large teacher");
+                new Shape(data.classes()), data.classes(), data.classNames(), "log-probabilities of the large teacher");
     }
 
     /**
@@ -140,11 +137,14 @@ final class LargeTeacher {
         }
         NDArray labeledRows = rows(labeled, context.labeled().indices(), context);
         NDArray unlabeledRows = rows(unlabeled, context.unlabeled().indices(), context);
-        long n = labeledRows.getShape().get(0);
+        LabeledBatch batch = new LabeledBatch(labeledRows, context.labeled().labels(), context.labeled().indices());
         try (GradientCollector collector = context.newGradientCollector()) {
-            NDArray inputs = NDArrays.concat(new NDList(labeledRows, unlabeledRows));
-            NDArray logits = inputs.add(reduced.forward(inputs, true));
-            return new AuxiliaryInputs(context.labeled(), logits.get("0:{}", n), null, logits.get("{}:", n));
+            AuxiliaryInputs correction = JointForward.run(reduced, batch, true, null, unlabeledRows);
+            return new AuxiliaryInputs(
+                    context.labeled(),
+                    labeledRows.add(correction.labeledLogits()),
+                    null,
+                    unlabeledRows.add(correction.strongLogits()));
         }
     }
 

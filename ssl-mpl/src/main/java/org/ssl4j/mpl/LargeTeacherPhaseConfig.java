@@ -7,8 +7,8 @@ import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseConfig;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseConfig;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
@@ -31,13 +31,18 @@ public record LargeTeacherPhaseConfig(String name) implements PhaseConfig {
 
     /**
      * @throws InvalidConfigException when the teacher is not a {@code meta} teacher with a large
-     *     teacher
+     *     teacher, or its auxiliary losses have no unlabeled data
      */
     @Override
     public List<Phase> create(PhaseSetup setup) {
         LargeTeacher large = largeTeacherOf(setup, "large-teacher");
         MetaTeacher trainer = large.trainer();
         Budget budget = setup.method().budget();
+        if (trainer.hasAuxiliaryLosses() && budget.unlabeledBatchSize() == 0) {
+            throw new InvalidConfigException(
+                    "train.unlabeledRatio",
+                    "must be at least 1: the large teacher's auxiliary losses need unlabeled data, got 0");
+        }
         BatchPlan batches =
                 trainer.hasAuxiliaryLosses()
                         ? new BatchPlan(budget.batchSize(), budget.unlabeledBatchSize(), true)

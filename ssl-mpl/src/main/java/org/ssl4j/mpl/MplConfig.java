@@ -6,7 +6,7 @@ import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;

@@ -3,7 +3,7 @@ package org.ssl4j.mpl;
 import com.google.auto.service.AutoService;
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
@@ -62,7 +62,7 @@ public final class MplPlugin implements Ssl4jPlugin {
                 Component.of(
                         "deferred",
                         DeferredStudentConfig.class,
-                        "a cross-entropy student created when phase reduced-teach-and-learn begins"));
+                        "a cross-entropy student created when first used (Reduced MPL: after the large teacher is freed)"));
     }
 
     @Override

@@ -2,9 +2,9 @@ package org.ssl4j.mpl;
 
 import java.util.List;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.method.PhaseContext;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
@@ -15,8 +15,9 @@ import org.ssl4j.steps.TeachAndLearnConfig;
 /**
  * Config of the {@code reduced-teach-and-learn} phase, Reduced MPL's second: when it begins, the
  * {@code meta} teacher's large teacher stores its predictions and is freed, and only then the
- * student (a {@code deferred} one) is created, so the two large networks are never in memory together;
- * its steps are {@code teach-and-learn} steps. It evaluates the student from its begin on.
+ * student (a {@code deferred} one) is created, so the two large networks are never in memory
+ * together; its steps are {@code teach-and-learn} steps. It evaluates the student from its begin
+ * on.
  *
  * @param name the phase's name; default {@code mpl}
  * @param steps its steps, {@code >= 1}; default {@code train.steps}

@@ -55,14 +55,16 @@ class MplPluginContractTest extends PluginContractTest {
     }
 
     /**
-     * The meta teacher with soft labels and an EMA-evaluated student, written out; and Reduced MPL
-     * written out with a sampled strategy. The phases {@code soft-exact}, {@code large-teacher}
-     * and {@code reduced-teach-and-learn} work with the meta teacher only, so they are sampled by
-     * the presets that expand to them and by these compositions.
+     * The kit's compositions (the meta teacher teaching the kit's student, the deferred student
+     * alone), the meta teacher with soft labels and an EMA-evaluated student, written out; and
+     * Reduced MPL written out with a sampled strategy. The phases {@code soft-exact}, {@code
+     * large-teacher} and {@code reduced-teach-and-learn} work with the meta teacher only, so they
+     * are sampled by the presets that expand to them and by these compositions.
      */
     @Override
     protected List<ConfigSample> compositions() {
-        return List.of(
+        List<ConfigSample> compositions = new java.util.ArrayList<>(super.compositions());
+        compositions.addAll(List.of(
                 ConfigSample.of(
                         MethodConfig.class,
                         "{\"type\": \"teacher-student\", \"teacher\": {\"type\": \"meta\", " + NETWORK + ","
@@ -77,6 +79,7 @@ class MplPluginContractTest extends PluginContractTest {
                                 + " \"student\": {\"type\": \"cross-entropy\", " + NETWORK + ", \"view\": \"strong\","
                                 + " \"labeledLoss\": false, \"measureFeedback\": true, \"ema\": 0.9},"
                                 + " \"pseudoLabels\": {\"type\": \"soft\"},"
-                                + " \"phases\": [{\"type\": \"teach-and-learn\", \"name\": \"mpl\"}]}"));
+                                + " \"phases\": [{\"type\": \"teach-and-learn\", \"name\": \"mpl\"}]}")));
+        return compositions;
     }
 }

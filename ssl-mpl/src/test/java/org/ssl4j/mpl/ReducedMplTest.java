@@ -18,6 +18,8 @@ import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainingMethod;
+import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.TeacherStudentConfig;
 import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
@@ -100,6 +102,40 @@ class ReducedMplTest {
                         InvalidConfigException.class,
                         () -> new MetaTeacherConfig(new MlpBackbone(4), new TestSgd(0.5f), null, null, null, null, null, 5L));
         assertEquals("largeTeacherSteps", stepsWithoutLarge.field());
+    }
+
+    @Test
+    void phasesThatDriveAMetaTeacherRefuseACompositionWithoutOneNamingTheirPath() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TestMethodContext context = new TestMethodContext(ToyData.SPEC, ToyData.budget(3, ToyData.RATIO), manager);
+            CrossEntropyStudentConfig student =
+                    CrossEntropyStudentConfig.builder(new MlpBackbone(4), new TestSgd(0.5f)).measureFeedback(true).build();
+            MetaTeacherConfig meta =
+                    new MetaTeacherConfig(new MlpBackbone(4), new TestSgd(0.5f), null, null, null, null, null, null);
+            InvalidConfigException large =
+                    assertThrows(
+                            InvalidConfigException.class,
+                            () -> new TeacherStudentConfig(meta, student, null, List.of(new LargeTeacherPhaseConfig(null)))
+                                    .create(context));
+            assertEquals("phases[0].type", large.field());
+            assertTrue(large.problem().contains("largeTeacher"), large.problem());
+            InvalidConfigException soft =
+                    assertThrows(
+                            InvalidConfigException.class,
+                            () -> new TeacherStudentConfig(
+                                            new OtherTeacher(), student, null, List.of(new SoftExactConfig(null, null, null, null)))
+                                    .create(new TestMethodContext(ToyData.SPEC, ToyData.budget(3, ToyData.RATIO), manager)));
+            assertEquals("phases[0].type", soft.field());
+        }
+    }
+
+    /** A teacher that is not {@code meta}: it labels with a fixed class. */
+    private record OtherTeacher() implements org.ssl4j.api.role.TeacherConfig {
+        @Override
+        public org.ssl4j.api.role.Teacher create(org.ssl4j.api.role.TeacherContext context) {
+            return step -> new org.ssl4j.steps.HardLabelStrategy(0f)
+                    .label(step.manager().zeros(new ai.djl.ndarray.types.Shape(step.unlabeled().weak().getShape().get(0), 2)));
+        }
     }
 
     /** The toy batches as whole splits: the labeled and unlabeled batches' indices point into them. */

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.nd.Losses;

@@ -3,7 +3,7 @@ package org.ssl4j.noisystudent;
 import com.google.auto.service.AutoService;
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;

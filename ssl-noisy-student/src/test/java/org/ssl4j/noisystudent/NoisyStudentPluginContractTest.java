@@ -2,7 +2,7 @@ package org.ssl4j.noisystudent;
 
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 import org.ssl4j.testkit.ConfigSample;

@@ -23,7 +23,7 @@ import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;

@@ -20,7 +20,6 @@ class OptimPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of("sgd", "adam"),
                 plugin.optimizers().stream().map(Component::name).toList());

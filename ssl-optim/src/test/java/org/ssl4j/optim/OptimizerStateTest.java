@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.ssl4j.api.model.OptimizerConfig;
-import org.ssl4j.api.state.OptimizerState;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
 
@@ -67,14 +67,14 @@ class OptimizerStateTest {
     private static float[] train(OptimizerConfig config, int resumeAt) {
         try (NDManager first = NDManager.newBaseManager(); NDManager second = NDManager.newBaseManager()) {
             NDArray weight = first.create(new float[] {0.5f, -1f, 2f});
-            Optimizer optimizer = config.create(20);
+            ResumableOptimizer optimizer = config.create(20);
             for (int step = 0; step < 7; step++) {
                 if (step == resumeAt) {
                     Memory memory = new Memory();
-                    ((OptimizerState) optimizer).saveState("w", memory.writer());
+                    optimizer.saveState("w", memory.writer());
                     NDArray moved = second.create(weight.toFloatArray());
                     optimizer = config.create(20);
-                    ((OptimizerState) optimizer).restoreState("fresh-id", memory, moved);
+                    optimizer.restoreState("fresh-id", memory, moved);
                     weight = moved;
                     return continueFrom(optimizer, weight, step, "fresh-id");
                 }
@@ -117,15 +117,15 @@ class OptimizerStateTest {
     void savedStateHoldsTheCountAndTheBuffers() {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray weight = manager.create(new float[] {1f, 2f});
-            Optimizer adam = new AdamConfig(0.01, null, null, null, null, null).create(10);
+            ResumableOptimizer adam = new AdamConfig(0.01, null, null, null, null, null).create(10);
             Memory before = new Memory();
-            ((OptimizerState) adam).saveState("w", before.writer());
+            adam.saveState("w", before.writer());
             assertEquals(0, before.getLong("count"));
             assertFalse(before.contains("mean"));
             adam.update("w", weight, manager.create(new float[] {1f, -1f}));
             adam.update("w", weight, manager.create(new float[] {1f, -1f}));
             Memory after = new Memory();
-            ((OptimizerState) adam).saveState("w", after.writer());
+            adam.saveState("w", after.writer());
             assertEquals(2, after.getLong("count"));
             assertTrue(after.contains("mean") && after.contains("variance"));
             // m = 0.9 * 0.1 * g + 0.1 * g = 0.19 g after two equal gradients
@@ -138,7 +138,7 @@ class OptimizerStateTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray ours = manager.create(new float[] {0.5f, -1f, 2f});
             NDArray theirs = ours.duplicate();
-            Optimizer adam = new AdamConfig(0.01, 0.8, 0.99, 1e-6, 1e-3, null).create(10);
+            ResumableOptimizer adam = new AdamConfig(0.01, 0.8, 0.99, 1e-6, 1e-3, null).create(10);
             Optimizer djl =
                     Adam.builder()
                             .optLearningRateTracker((id, t) -> 0.01f)

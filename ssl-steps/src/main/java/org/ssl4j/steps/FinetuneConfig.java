@@ -3,8 +3,8 @@ package org.ssl4j.steps;
 import java.util.List;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseConfig;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseConfig;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
 

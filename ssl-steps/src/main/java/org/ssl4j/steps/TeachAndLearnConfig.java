@@ -6,8 +6,8 @@ import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.method.PhaseConfig;
-import org.ssl4j.api.method.PhaseSetup;
+import org.ssl4j.api.composition.PhaseConfig;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.role.Student;
 import org.ssl4j.api.role.Teacher;
 

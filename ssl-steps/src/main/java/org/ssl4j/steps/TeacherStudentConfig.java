@@ -4,7 +4,7 @@ import java.util.List;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
 import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;

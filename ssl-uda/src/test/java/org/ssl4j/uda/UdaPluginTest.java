@@ -20,7 +20,6 @@ class UdaPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of("uda"), plugin.auxiliaryLosses().stream().map(Component::name).toList());
         assertEquals(UdaConfig.class, plugin.auxiliaryLosses().get(0).configType());

@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.TrainSettings;
-import org.ssl4j.baselines.HardLabelsConfig;
+import org.ssl4j.steps.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
 import org.ssl4j.baselines.SelfTeacherConfig;
 import org.ssl4j.baselines.SupervisedConfig;
@@ -16,6 +15,7 @@ import org.ssl4j.optim.SgdConfig;
 import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.config.AugmentConfig;
 import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.config.TrainSettings;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.result.CompareResult;
 import org.ssl4j.runtime.result.Evaluation;
@@ -85,7 +85,7 @@ public final class SideBySide {
                         new TwoMoonsConfig(null, null, null, null),
                         AugmentConfig.NONE,
                         methods,
-                        TrainSettings.of(steps, 6, 16, null, null),
+                        TrainSettings.builder(steps, 6).unlabeledRatio(16).build(),
                         new CpuExecutorConfig(1));
         RunListener log =
                 new RunListener() {

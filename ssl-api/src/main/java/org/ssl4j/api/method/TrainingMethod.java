@@ -15,7 +15,7 @@ import org.ssl4j.api.state.StateWriter;
  * {@code ssl-steps}): a {@link org.ssl4j.api.role.Teacher}, a {@link
  * org.ssl4j.api.role.Student}, a {@link org.ssl4j.api.role.PseudoLabelStrategy} and {@link
  * org.ssl4j.api.role.AuxiliaryLoss}es, each picked by config, and a list of phases ({@link
- * PhaseConfig}) over them. The names users type ({@code supervised}, {@code pseudo-label},
+ * org.ssl4j.api.composition.PhaseConfig}) over them. The names users type ({@code supervised}, {@code pseudo-label},
  * {@code mpl}, {@code noisy-student}, ...) are presets whose {@link MethodConfig#expand()}
  * returns the composition they stand for. A plugin may still implement this interface directly
  * for a recipe that is not a teacher and a student.

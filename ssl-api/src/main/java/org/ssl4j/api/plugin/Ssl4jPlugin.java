@@ -4,7 +4,7 @@ import java.util.List;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.api.method.PhaseConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.model.ScheduleConfig;

@@ -20,7 +20,6 @@ class DataImagesPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of("fashion-mnist", "mnist", "idx", "cifar-10", "image-folder"),
                 plugin.dataSources().stream().map(Component::name).toList());

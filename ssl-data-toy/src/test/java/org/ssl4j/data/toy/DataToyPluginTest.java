@@ -20,7 +20,6 @@ class DataToyPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of("two-moons"), plugin.dataSources().stream().map(Component::name).toList());
     }

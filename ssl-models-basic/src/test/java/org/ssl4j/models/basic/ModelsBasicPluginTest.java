@@ -20,7 +20,6 @@ class ModelsBasicPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of("mlp", "small-cnn", "wide-resnet"),
                 plugin.backbones().stream().map(Component::name).toList());

@@ -20,7 +20,6 @@ class EfficientNetPluginTest {
                         .findFirst()
                         .orElseThrow();
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
-        assertEquals("0.1.0", plugin.version());
         assertEquals(
                 List.of("efficientnet"), plugin.backbones().stream().map(Component::name).toList());
         assertEquals(EfficientNetConfig.class, plugin.backbones().get(0).configType());

@@ -67,7 +67,7 @@ class ConfigReaderErrorsTest {
     @Test
     void unknownMethodTypeListsTheMethods() {
         assertMessage(
-                "run.yaml: method.type: unknown method 'fixmatch'; registered methods: fake-method",
+                "run.yaml: method.type: unknown method 'fixmatch'; registered methods: fake-drifting, fake-method, fake-preset",
                 config("").replace("type: fake-method", "type: fixmatch"));
     }
 

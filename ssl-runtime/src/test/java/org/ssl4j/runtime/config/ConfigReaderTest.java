@@ -54,6 +54,38 @@ class ConfigReaderTest {
             new FakeConfigs.Mlp(List.of(16), 0.0, "relu"), null, null, null, 0.5, List.of());
 
     @Test
+    void aPresetIsReplacedByItsExpansionWhichTheResolvedConfigShowsAndReadsBackAsItself() {
+        RunConfig config = reader.read("""
+                seed: 7
+                data: {type: fake-blobs, examples: 10}
+                train: {steps: 100, batchSize: 8}
+                methods:
+                  mine: {type: fake-preset, backbone: {type: fake-mlp}}
+                """, Format.YAML, ConfigReader.INLINE);
+
+        FakeConfigs.Method expanded = new FakeConfigs.Method(
+                new FakeConfigs.Mlp(List.of(16), 0.0, "relu"), null, null, null, 0.25, List.of());
+        assertEquals(Map.of("mine", expanded), config.methods());
+        String yaml = reader.toYaml(config);
+        assertTrue(yaml.contains("type: fake-method") && !yaml.contains("fake-preset"), yaml);
+        RunConfig again = reader.read(yaml, Format.YAML, ConfigReader.INLINE);
+        assertEquals(config, again);
+        assertEquals(yaml, reader.toYaml(again), "resolving a resolved config changes nothing (resume compares them)");
+    }
+
+    @Test
+    void aPresetWhoseExpansionDoesNotSettleIsRefusedNamingTheMethod() {
+        ConfigException error = assertThrows(ConfigException.class, () -> reader.read("""
+                data: {type: fake-blobs, examples: 10}
+                train: {steps: 100, batchSize: 8}
+                methods:
+                  restless: {type: fake-drifting}
+                """, Format.YAML, ConfigReader.INLINE));
+        assertTrue(error.getMessage().contains("methods.restless") && error.getMessage().contains("expand"),
+                error.getMessage());
+    }
+
+    @Test
     void shortFormsGiveOneSeedAndOneMethodKeyedByItsType() {
         RunConfig config = reader.read(SHORT_FORM, Format.YAML, ConfigReader.INLINE);
 

@@ -42,10 +42,11 @@ class EngineReportTest {
         assertTrue(Files.isRegularFile(engine.libtorchDirectory().resolve("libtorch.so")), engine.libtorchDirectory().toString());
         assertNotNull(engine.jniLibrary(), "found in /proc/self/maps");
         assertTrue(engine.jniLibrary().getFileName().toString().endsWith("libdjl_torch.so"), engine.jniLibrary().toString());
-        assertEquals(0, report.gpuCount(), "no GPU on the build machine");
+        int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+        assertEquals(gpus, report.gpuCount(), "the GPUs DJL counts on this machine, whatever it has");
         assertTrue(engine.intraOpThreads() >= 1);
         assertTrue(report.nativeJar().startsWith("pytorch-native-cpu-2.7.1"), report.nativeJar());
-        assertEquals("PyTorch 2.7.1 (cpu), 0 GPUs", report.summary());
+        assertEquals("PyTorch 2.7.1 (cpu), " + gpus + (gpus == 1 ? " GPU" : " GPUs"), report.summary());
     }
 
     @Test

@@ -146,4 +146,26 @@ class NetworkFactoryTest {
             assertThrows(IllegalArgumentException.class, () -> networks.frozen("teacher", MLP));
         }
     }
+
+    @Test
+    void namesAComponentConfigAsRegisteredOrElseByItsClass() {
+        try (NDManager run = NDManager.newBaseManager()) {
+            NetworkFactory networks = new NetworkFactory(
+                    DATA,
+                    new Budget(10, 4, 0),
+                    1,
+                    run,
+                    List.of(run.getDevice()),
+                    config -> {
+                        if (config instanceof SgdConfig) {
+                            return "sgd";
+                        }
+                        throw new IllegalArgumentException("not registered");
+                    });
+            assertEquals("sgd", networks.nameOf(SgdConfig.of(0.1)));
+            assertEquals("MlpConfig", networks.nameOf(MlpConfig.of(List.of(4))));
+            assertEquals("MlpConfig", factory(run).nameOf(MlpConfig.of(List.of(4))), "without a registry");
+            assertEquals(new Budget(10, 4, 0), networks.budget());
+        }
+    }
 }

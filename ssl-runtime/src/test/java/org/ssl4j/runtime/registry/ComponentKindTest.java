@@ -18,7 +18,7 @@ class ComponentKindTest {
         FakePlugins.Good plugin = new FakePlugins.Good();
         List<String> first = List.of(
                 "fake-method", "fake-mlp", "fake-blobs", "fake-identity", "fake-sgd",
-                "fake-cosine", "fake-frozen", "fake-hard", "fake-entropy");
+                "fake-cosine", "fake-stage", "fake-frozen", "fake-learner", "fake-hard", "fake-entropy");
         ComponentKind[] kinds = ComponentKind.values();
         assertEquals(first.size(), kinds.length);
         for (int i = 0; i < kinds.length; i++) {

@@ -41,7 +41,9 @@ class PluginRegistryTest {
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
         assertTrue(plugin.location().endsWith("test-classes"), plugin.location());
 
-        assertEquals(List.of("fake-method"), names(registry, ComponentKind.METHOD));
+        assertEquals(List.of("fake-drifting", "fake-method", "fake-preset"), names(registry, ComponentKind.METHOD));
+        assertEquals(List.of("fake-stage"), names(registry, ComponentKind.PHASE));
+        assertEquals(List.of("fake-learner"), names(registry, ComponentKind.STUDENT));
         assertEquals(List.of("fake-cnn", "fake-mlp"), names(registry, ComponentKind.BACKBONE));
         assertEquals(List.of("fake-blobs"), names(registry, ComponentKind.DATA_SOURCE));
         assertEquals(List.of("fake-identity"), names(registry, ComponentKind.AUGMENTATION));
@@ -89,16 +91,16 @@ class PluginRegistryTest {
     }
 
     @Test
-    void refusesAPluginBuiltForAnOlderMajorSpi() {
+    void refusesAPluginBuiltForSpi1() {
         PluginRegistry registry = load(FakePlugins.OldSpi.class, FakePlugins.Good.class);
 
         assertEquals(
                 List.of(new PluginFailure(
                         "old-plugin",
-                        "plugin 'old-plugin' 0.3.0 was built for SPI 0.9, which this runtime (SPI "
+                        "plugin 'old-plugin' 0.3.0 was built for SPI 1.1, which this runtime (SPI "
                                 + SpiVersion.CURRENT + ") cannot load; use a version of the plugin"
                                 + " built for SPI " + SpiVersion.CURRENT
-                                + " or a runtime for SPI 0.9")),
+                                + " or a runtime for SPI 1.1")),
                 registry.failures());
         assertEquals(List.of("fake-plugin"), registry.plugins().stream().map(LoadedPlugin::name).toList());
         assertEquals(List.of("fake-cnn", "fake-mlp"), names(registry, ComponentKind.BACKBONE));
@@ -113,7 +115,7 @@ class PluginRegistryTest {
         assertEquals("future-plugin", failure.plugin());
         assertTrue(
                 failure.message().startsWith(
-                        "plugin 'future-plugin' 3.0.0 was built for SPI 2.0, which this runtime (SPI "
+                        "plugin 'future-plugin' 3.0.0 was built for SPI 3.0, which this runtime (SPI "
                                 + SpiVersion.CURRENT + ") cannot load"),
                 failure.message());
         assertEquals(List.of(), registry.plugins());
@@ -248,7 +250,7 @@ class PluginRegistryTest {
         PluginRegistry registry = load(FakePlugins.Good.class);
 
         List<NamedType> named = registry.namedTypes();
-        assertEquals(10, named.size());
+        assertEquals(14, named.size());
         assertTrue(named.contains(new NamedType(FakeConfigs.Cnn.class, "fake-cnn")));
         assertTrue(named.contains(new NamedType(FakeConfigs.Method.class, "fake-method")));
         assertEquals(

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.baselines.HardLabelsConfig;
+import org.ssl4j.steps.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
 import org.ssl4j.baselines.SupervisedConfig;
 import org.ssl4j.data.toy.TwoMoonsConfig;
@@ -232,7 +232,8 @@ class TrainingDriverTest {
         Path run = dir.resolve("none");
         Ssl4j ssl4j = Ssl4j.create();
         IllegalArgumentException notRun = assertThrows(IllegalArgumentException.class, () -> ssl4j.resume(run));
-        assertTrue(notRun.getMessage().contains("is not a run folder"), notRun.getMessage());
+        assertTrue(notRun.getMessage().contains("does not exist: give the folder of a run to resume"), notRun.getMessage());
+        assertFalse(Files.exists(run), "resuming a missing folder created it");
         ssl4j.train(config(pseudoLabel(0.1), 3, settings(10).checkpointEvery(10).build()), run);
         for (Path file : new Checkpoints(run.resolve("checkpoints")).list()) {
             Files.delete(file);

@@ -3,6 +3,7 @@ package org.ssl4j.examples.entropy;
 import java.util.List;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
+import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.testkit.ConfigSample;
 import org.ssl4j.testkit.PluginContractTest;
 
@@ -18,6 +19,8 @@ class EntropyPluginContractTest extends PluginContractTest {
     protected List<ConfigSample> samples() {
         return List.of(
                 ConfigSample.of(AuxiliaryLossConfig.class, "{\"type\": \"entropy\"}"),
-                ConfigSample.of(AuxiliaryLossConfig.class, "{\"type\": \"entropy\", \"weight\": 0.1}"));
+                ConfigSample.of(AuxiliaryLossConfig.class, "{\"type\": \"entropy\", \"weight\": 0.1}"),
+                ConfigSample.of(TeacherConfig.class, "{\"type\": \"agreement\"}"),
+                ConfigSample.of(TeacherConfig.class, "{\"type\": \"agreement\", \"minAgreement\": 0.5}"));
     }
 }

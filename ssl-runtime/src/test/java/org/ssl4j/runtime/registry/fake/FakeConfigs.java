@@ -13,6 +13,9 @@ import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.data.SslData;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.method.Phase;
+import org.ssl4j.api.composition.PhaseConfig;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
@@ -21,6 +24,8 @@ import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategy;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.Student;
+import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.api.role.TeacherContext;
@@ -192,6 +197,73 @@ public final class FakeConfigs {
 
         @Override
         public Teacher create(TeacherContext context) {
+            throw new UnsupportedOperationException("fake");
+        }
+    }
+
+    /**
+     * A preset: a name that stands for a {@link Method} with its backbone.
+     *
+     * @param backbone required
+     */
+    public record Preset(BackboneConfig backbone) implements MethodConfig {
+
+        /** Checks the backbone. */
+        public Preset {
+            Checks.required("backbone", backbone);
+        }
+
+        @Override
+        public MethodConfig expand() {
+            return new Method(backbone, null, null, null, 0.25, null);
+        }
+
+        @Override
+        public TrainingMethod create(MethodContext context) {
+            return expand().create(context);
+        }
+    }
+
+    /**
+     * A broken preset whose expansion expands again to another config.
+     *
+     * @param generation default 0
+     */
+    public record Drifting(Integer generation) implements MethodConfig {
+
+        @Override
+        public MethodConfig expand() {
+            return new Drifting(generation == null ? 1 : generation + 1);
+        }
+
+        @Override
+        public TrainingMethod create(MethodContext context) {
+            throw new UnsupportedOperationException("fake");
+        }
+    }
+
+    /**
+     * A student with its own backbone.
+     *
+     * @param backbone optional
+     */
+    public record Learner(BackboneConfig backbone) implements StudentConfig {
+
+        @Override
+        public Student create(MethodContext context) {
+            throw new UnsupportedOperationException("fake");
+        }
+    }
+
+    /**
+     * A phase of a composed method.
+     *
+     * @param steps optional
+     */
+    public record Stage(Long steps) implements PhaseConfig {
+
+        @Override
+        public List<Phase> create(PhaseSetup setup) {
             throw new UnsupportedOperationException("fake");
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataSourceConfig;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.model.ScheduleConfig;
@@ -12,6 +13,7 @@ import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;
 
 /**
@@ -43,7 +45,10 @@ public final class FakePlugins {
 
         @Override
         public List<Component<MethodConfig>> methods() {
-            return List.of(Component.of("fake-method", FakeConfigs.Method.class, "a fake method"));
+            return List.of(
+                    Component.of("fake-method", FakeConfigs.Method.class, "a fake method"),
+                    Component.of("fake-preset", FakeConfigs.Preset.class, "a fake method's preset"),
+                    Component.of("fake-drifting", FakeConfigs.Drifting.class, "a preset that never settles"));
         }
 
         @Override
@@ -75,8 +80,18 @@ public final class FakePlugins {
         }
 
         @Override
+        public List<Component<PhaseConfig>> phases() {
+            return List.of(Component.of("fake-stage", FakeConfigs.Stage.class, "fake phase"));
+        }
+
+        @Override
         public List<Component<TeacherConfig>> teachers() {
             return List.of(Component.of("fake-frozen", FakeConfigs.Frozen.class, "fake teacher"));
+        }
+
+        @Override
+        public List<Component<StudentConfig>> students() {
+            return List.of(Component.of("fake-learner", FakeConfigs.Learner.class, "fake student"));
         }
 
         @Override
@@ -90,7 +105,7 @@ public final class FakePlugins {
         }
     }
 
-    /** Built for SPI 0.9, an older major version. */
+    /** Built for SPI 1.1, the major version before 2.0 (every plugin written before issue 15). */
     public static final class OldSpi implements Ssl4jPlugin {
 
         @Override
@@ -105,7 +120,7 @@ public final class FakePlugins {
 
         @Override
         public String spiVersion() {
-            return "0.9";
+            return "1.1";
         }
 
         @Override
@@ -114,7 +129,7 @@ public final class FakePlugins {
         }
     }
 
-    /** Built for SPI 2.0, a newer major version. */
+    /** Built for SPI 3.0, a newer major version. */
     public static final class FutureSpi implements Ssl4jPlugin {
 
         @Override
@@ -129,7 +144,7 @@ public final class FakePlugins {
 
         @Override
         public String spiVersion() {
-            return "2.0";
+            return "3.0";
         }
     }
 

@@ -1,6 +1,7 @@
-package org.ssl4j.api.method;
+package org.ssl4j.api.composition;
 
 import java.util.function.Supplier;
+import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.Student;
 import org.ssl4j.api.role.Teacher;

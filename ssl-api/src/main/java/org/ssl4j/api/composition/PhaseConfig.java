@@ -1,6 +1,7 @@
-package org.ssl4j.api.method;
+package org.ssl4j.api.composition;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import org.ssl4j.api.method.Phase;
 
 /**
  * Config of one phase of a composed method, an element of {@code ...phases} selected by its
