@@ -164,7 +164,7 @@ class SupervisedMethodTest {
 
             InvalidConfigException e =
                     assertThrows(InvalidConfigException.class, () -> config.create(context));
-            assertEquals("auxiliaryLosses", e.field());
+            assertEquals("student.auxiliaryLosses", e.field());
         }
     }
 
