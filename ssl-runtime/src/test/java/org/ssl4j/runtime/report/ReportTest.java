@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -27,8 +27,6 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ssl4j.api.method.MethodConfig;
-import org.ssl4j.runtime.config.TrainSettings;
-import org.ssl4j.steps.HardLabelsConfig;
 import org.ssl4j.baselines.PseudoLabelConfig;
 import org.ssl4j.baselines.SupervisedConfig;
 import org.ssl4j.data.toy.TwoMoonsConfig;
@@ -37,10 +35,12 @@ import org.ssl4j.optim.SgdConfig;
 import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.config.AugmentConfig;
 import org.ssl4j.runtime.config.RunConfig;
+import org.ssl4j.runtime.config.TrainSettings;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.result.CompareResult;
 import org.ssl4j.runtime.result.Metric;
 import org.ssl4j.runtime.training.TrainingException;
+import org.ssl4j.steps.HardLabelsConfig;
 
 /** report.html of real (tiny) comparisons: valid HTML, every method named, every plot embedded. */
 class ReportTest {
