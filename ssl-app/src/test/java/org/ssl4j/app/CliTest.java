@@ -151,7 +151,7 @@ class CliTest {
         Path out = dir.resolve("never");
         Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
         assertEquals(Main.BAD_INPUT, result.code(), result.err());
-        assertTrue(result.err().contains("methods.pseudo-label.backbone.type: wide-resnet needs image examples"), result.err());
+        assertTrue(result.err().contains("methods.pseudo-label.student.backbone.type: wide-resnet needs image examples"), result.err());
         assertTrue(result.err().contains("(2)"), "names the data's shape: " + result.err());
         assertFalse(Files.exists(out.resolve("supervised")), "no run may start");
     }

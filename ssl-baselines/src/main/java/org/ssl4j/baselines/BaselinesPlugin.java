@@ -53,6 +53,10 @@ public final class BaselinesPlugin implements Ssl4jPlugin {
                 Component.of(
                         "frozen",
                         FrozenTeacherConfig.class,
-                        "a frozen copy of the student, refreshed every N steps"));
+                        "a frozen copy of the student, refreshed every N steps"),
+                Component.of(
+                        "run",
+                        RunTeacherConfig.class,
+                        "a frozen network trained by a finished run, loaded from its folder"));
     }
 }

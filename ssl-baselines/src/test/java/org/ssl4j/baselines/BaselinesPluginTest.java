@@ -24,7 +24,7 @@ class BaselinesPluginTest {
         assertEquals(BaselinesPlugin.class, plugin.getClass());
         assertEquals(SpiVersion.CURRENT, plugin.spiVersion());
         assertEquals(List.of("supervised", "pseudo-label"), names(plugin.methods()));
-        assertEquals(List.of("self", "ema", "frozen"), names(plugin.teachers()));
+        assertEquals(List.of("self", "ema", "frozen", "run"), names(plugin.teachers()));
         assertEquals(List.of(), plugin.backbones());
         plugin.methods().forEach(component -> assertFalse(component.description().isBlank()));
         plugin.teachers().forEach(component -> assertFalse(component.description().isBlank()));

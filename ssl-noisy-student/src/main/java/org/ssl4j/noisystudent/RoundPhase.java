@@ -53,6 +53,7 @@ final class RoundPhase extends BasicPhase {
     private final Network student;
     private final NoisyStudentRoundsConfig config;
     private final int classes;
+    private boolean passed;
     private PseudoLabelSet set;
     private PseudoLabelSampler sampler;
 
@@ -109,11 +110,17 @@ final class RoundPhase extends BasicPhase {
     }
 
     /**
-     * @return the round's student once the round has begun, else null
+     * @return the round's student once the round has begun or been passed, else null
      */
     @Override
     public Network result() {
-        return set == null ? null : student;
+        return set == null && !passed ? null : student;
+    }
+
+    /** A resumed run went past this round: its student, restored, is the result. */
+    @Override
+    public void passed() {
+        passed = true;
     }
 
     /**
@@ -129,6 +136,7 @@ final class RoundPhase extends BasicPhase {
     @Override
     public void begin(PhaseContext context) {
         set = null;
+        passed = false;
         sampler = null;
         Network labeler = teacher.get();
         NDArray pool = context.unlabeledSet();

@@ -44,9 +44,16 @@ final class FinetunePhase extends BasicPhase {
      */
     @Override
     public void begin(PhaseContext context) {
+        begun = false;
         if (!context.resumed()) {
             finetuned.copyFrom(source.get());
         }
+        begun = true;
+    }
+
+    /** The finetuned network, restored by the resume, is the result from now on. */
+    @Override
+    public void passed() {
         begun = true;
     }
 
@@ -61,7 +68,7 @@ final class FinetunePhase extends BasicPhase {
     }
 
     /**
-     * @return the finetuned network once the phase has begun, else null
+     * @return the finetuned network once the phase has begun or been passed, else null
      */
     @Override
     public Network result() {

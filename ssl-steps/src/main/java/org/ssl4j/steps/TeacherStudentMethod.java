@@ -42,11 +42,12 @@ public final class TeacherStudentMethod implements TrainingMethod {
         TeacherConfig teacherConfig = config.teacher();
         Teacher first = null;
         if (teacherConfig != null && teacherConfig.ownsNetwork()) {
-            first = teacherConfig.create(new TeacherContext(context, null, strategy));
+            first = under("teacher", () -> teacherConfig.create(new TeacherContext(context, null, strategy)));
         }
-        student = config.student().create(context);
+        student = under("student", () -> config.student().create(context));
         if (teacherConfig != null && first == null) {
-            first = teacherConfig.create(new TeacherContext(context, student, strategy));
+            Student made = student;
+            first = under("teacher", () -> teacherConfig.create(new TeacherContext(context, made, strategy)));
         }
         teacher = first;
         if (teacher != null && teacher.needsFeedback() && !student.measuresFeedback()) {
@@ -64,14 +65,29 @@ public final class TeacherStudentMethod implements TrainingMethod {
         }
         for (int i = 0; i < config.phases().size(); i++) {
             PhaseConfig phaseConfig = config.phases().get(i);
+            String path = "phases[" + i + "]";
             List<Phase> made =
-                    phaseConfig.create(
-                            new PhaseSetup(context, teacher, student, this::evaluated, "phases[" + i + "]"));
+                    under(path, () -> phaseConfig.create(new PhaseSetup(context, teacher, student, this::evaluated, path)));
             if (made.isEmpty()) {
                 throw new IllegalStateException(
                         "phase type '" + context.nameOf(phaseConfig) + "' made no phase");
             }
             phases.addAll(made);
+        }
+    }
+
+    /**
+     * Runs a role's creation, naming the role's section in a config error it raises ({@code
+     * teacher.path}), unless the error already names a section of the run ({@code train.}).
+     */
+    private static <T> T under(String section, java.util.function.Supplier<T> create) {
+        try {
+            return create.get();
+        } catch (InvalidConfigException e) {
+            if (e.field().startsWith("train.") || e.field().startsWith(section + ".") || e.field().startsWith(section + "[")) {
+                throw e;
+            }
+            throw new InvalidConfigException(section + "." + e.field(), e.problem());
         }
     }
 

@@ -51,10 +51,20 @@ public interface Phase {
     }
 
     /**
+     * Called instead of {@link #begin} when a run resumes after this phase had finished: the
+     * runtime calls it, in order, for every phase before the one it resumes, after restoring the
+     * networks. A phase whose {@link #result()} the method evaluates or hands on (a finetuned
+     * copy, a round's student) makes it available here, without redoing any work. The default
+     * does nothing.
+     */
+    default void passed() {}
+
+    /**
      * The network this phase produces, which the method evaluates from the moment the phase
      * begins (a finetuned copy, a Noisy Student round's student).
      *
-     * @return that network, or null (the default) when the phase trains the network that was
+     * @return that network once the phase has begun or {@linkplain #passed() been passed}, or
+     *     null (the default, and before then) when the phase trains the network that was
      *     evaluated before it
      */
     default org.ssl4j.api.model.Network result() {

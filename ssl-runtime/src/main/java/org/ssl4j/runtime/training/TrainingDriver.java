@@ -172,6 +172,9 @@ public final class TrainingDriver {
                 resumeFrom.rejected().forEach(problem -> notice("skipped damaged checkpoint " + problem));
                 notice("resumed from " + resumeFrom.file() + " after step " + resumeFrom.step() + " of " + totalSteps);
             }
+            for (int p = 0; p < loop.phase && p < phases.size(); p++) {
+                phases.get(p).passed();
+            }
             Engine.getInstance().setRandomSeed((int) spec.seed());
             for (int p = loop.phase; p < phases.size(); p++) {
                 loop.runPhase(p, phases.get(p));
