@@ -1,6 +1,7 @@
 package org.ssl4j.app;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,7 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.ssl4j.api.config.InvalidConfigException;
+import org.ssl4j.runtime.report.Report;
 import org.ssl4j.runtime.result.CompareResult;
+import org.ssl4j.runtime.result.Metric;
+import org.ssl4j.runtime.run.ComparisonFiles;
 import org.ssl4j.app.bench.BenchCommand;
 import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.result.TrainResult;
@@ -38,6 +42,8 @@ import picocli.CommandLine.Parameters;
             Main.Validate.class,
             Main.Train.class,
             Main.Compare.class,
+            Main.ReportCommand.class,
+            Main.Schema.class,
             Main.Preview.class,
             BenchCommand.class,
             DoctorCommand.class
@@ -222,8 +228,9 @@ public final class Main {
             spec.commandLine()
                     .getOut()
                     .printf(
-                            "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s%n",
-                            result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir());
+                            "%s seed %d: test accuracy %.4f (%d steps, %.1f s); run folder %s, report %s%n",
+                            result.method(), result.seed(), result.accuracy(), result.steps(), result.wallSeconds(), result.runDir(),
+                            result.runDir().resolve(Report.HTML));
             return 0;
         }
     }
@@ -245,12 +252,74 @@ public final class Main {
         }
     }
 
+    /** {@code ssl4j report DIR}. */
+    @Command(
+            name = "report",
+            description = "Write report.html (and plots/) of a comparison folder again, e.g. after it was stopped: from the runs that finished, naming the others.")
+    static final class ReportCommand implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Parameters(paramLabel = "DIR", description = "A comparison folder (written by compare).")
+        Path dir;
+
+        @Option(names = "--metric", paramLabel = "NAME", description = "The metric of the table (default: accuracy).")
+        String metric;
+
+        @Option(names = "--baseline", paramLabel = "METHOD", description = "The method the differences are against.")
+        String baseline;
+
+        @Override
+        public Integer call() {
+            Metric chosen = metric == null ? Metric.ACCURACY : Metric.fromName(metric);
+            Path page = Ssl4j.create().report(dir, chosen, baseline);
+            spec.commandLine().getOut().println("report: " + page);
+            return 0;
+        }
+    }
+
+    /** {@code ssl4j schema}. */
+    @Command(
+            name = "schema",
+            description = "Print the JSON Schema of configs, built from the components of every plugin found (for YAML editors).")
+    static final class Schema implements Callable<Integer> {
+
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "FILE", description = "Write it to a file instead of standard output.")
+        Path out;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            String schema = Ssl4j.create().schema();
+            if (out == null) {
+                spec.commandLine().getOut().println(schema);
+            } else {
+                Files.writeString(out, schema + System.lineSeparator());
+                spec.commandLine().getOut().println("wrote " + out);
+            }
+            return 0;
+        }
+    }
+
     /** {@code ssl4j compare CONFIG}. */
     @Command(name = "compare", description = "Run every method of a config with every seed and print a table.")
     static final class Compare extends ConfigCommand {
 
         @Option(names = "--out", paramLabel = "DIR", description = "The comparison folder (default: runs/NAME-TIME).")
         Path out;
+
+        @Option(
+                names = "--metric",
+                paramLabel = "NAME",
+                description = "The metric of the table: accuracy (default), top5Accuracy, balancedAccuracy, macroF1, calibrationError.")
+        String metric;
+
+        @Option(
+                names = "--baseline",
+                paramLabel = "METHOD",
+                description = "The method every other is compared with, paired over seeds (default: supervised if present, else the first).")
+        String baseline;
 
         @Option(
                 names = "--boundaries",
@@ -271,11 +340,14 @@ public final class Main {
                 throw new InvalidConfigException(
                         "--boundaries-seed", "seed " + seed + " is not among the config's seeds " + run.seeds());
             }
-            CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : out, progress());
+            Metric chosen = metric == null ? Metric.ACCURACY : Metric.fromName(metric);
+            CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : out, chosen, baseline, progress());
             stdout.println();
-            stdout.print(result.toMarkdown());
+            stdout.print(Files.readString(result.outDir().resolve(ComparisonFiles.RESULTS_MD)).lines().skip(2)
+                    .collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
             stdout.println();
-            stdout.println("results: " + result.outDir().resolve("results.md") + ", " + result.outDir().resolve("results.json"));
+            stdout.println("results: " + result.outDir().resolve(ComparisonFiles.RESULTS_MD) + ", "
+                    + result.outDir().resolve(ComparisonFiles.RESULTS_JSON) + "; report: " + result.outDir().resolve(Report.HTML));
             if (boundaries != null) {
                 ssl4j.plotBoundaries(run, result, seed, boundaries);
                 stdout.println("decision boundaries of seed " + seed + ": " + boundaries);

@@ -245,4 +245,36 @@ class CliTest {
         assertEquals(Main.BAD_INPUT, validated.code(), validated.err());
         assertTrue(validated.err().contains("executor.devices[0]: GPU " + missing + " was asked for"), validated.err());
     }
+
+    @Test
+    void compareTakesAMetricAndABaselineAndReportWritesThePageAgain() throws Exception {
+        Path config = write("tiny-metric.yaml", tinyConfig(BOTH_METHODS));
+        Path out = dir.resolve("metric");
+        Outcome result =
+                ssl4j("compare", config.toString(), "--out", out.toString(), "--metric", "balancedAccuracy", "--baseline", "pseudo-label");
+        assertEquals(0, result.code(), result.err());
+        assertTrue(result.out().contains("| method | seeds | balanced accuracy (mean ± std) | Δ vs pseudo-label [95% CI] |"), result.out());
+        assertTrue(result.out().contains("report: " + out.resolve("report.html")), result.out());
+
+        Files.delete(out.resolve("report.html"));
+        Outcome report = ssl4j("report", out.toString(), "--metric", "macroF1");
+        assertEquals(0, report.code(), report.err());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("Results: macro-F1"));
+
+        Outcome wrong = ssl4j("compare", config.toString(), "--out", dir.resolve("wrong").toString(), "--metric", "f1");
+        assertEquals(Main.BAD_INPUT, wrong.code(), wrong.err());
+        assertTrue(wrong.err().contains("unknown metric 'f1'; allowed: accuracy, top5Accuracy, balancedAccuracy, macroF1, calibrationError"), wrong.err());
+        Outcome noBaseline = ssl4j("compare", config.toString(), "--out", dir.resolve("wrong").toString(), "--baseline", "uda");
+        assertEquals(Main.BAD_INPUT, noBaseline.code(), noBaseline.err());
+        assertTrue(noBaseline.err().contains("baseline 'uda' is not a method of the config"), noBaseline.err());
+    }
+
+    @Test
+    void schemaPrintsAJsonSchemaListingTheRegisteredComponents() throws Exception {
+        Outcome result = ssl4j("schema");
+        assertEquals(0, result.code(), result.err());
+        JsonNode schema = new ObjectMapper().readTree(result.out());
+        assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());
+        assertTrue(schema.at("/$defs/kind-backbone").toString().contains("\"title\":\"wide-resnet\""));
+    }
 }

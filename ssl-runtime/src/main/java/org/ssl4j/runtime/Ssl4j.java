@@ -2,6 +2,7 @@ package org.ssl4j.runtime;
 
 import com.google.inject.Guice;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.runtime.config.ConfigReader;
+import org.ssl4j.runtime.config.ConfigSchema;
 import org.ssl4j.runtime.result.CompareResult;
+import org.ssl4j.runtime.result.Metric;
+import org.ssl4j.runtime.report.Report;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.config.RunConfig;
@@ -83,6 +87,20 @@ public final class Ssl4j {
     }
 
     /**
+     * @return the JSON Schema of config files, with every registered component (plugins
+     *     included), as text ({@code ssl4j schema}; see {@link ConfigSchema})
+     */
+    public String schema() {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(ConfigSchema.of(registry));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the schema", e);
+        }
+    }
+
+    /**
      * Reads and validates a YAML ({@code .yaml}, {@code .yml}) or JSON ({@code .json}) config.
      *
      * @param file the config file
@@ -127,7 +145,8 @@ public final class Ssl4j {
     }
 
     /**
-     * Trains a config that has exactly one method and one seed.
+     * Trains a config that has exactly one method and one seed, and writes the run's {@code
+     * report.html}.
      *
      * @param config the config
      * @param runDir the run folder, created if needed
@@ -145,9 +164,12 @@ public final class Ssl4j {
                             + " seeds: use compare");
         }
         String method = config.methods().keySet().iterator().next();
+        TrainResult result;
         try (Preflight preflight = preflight(config)) {
-            return run(preflight, config, method, config.seeds().get(0), runDir, StartMode.FRESH, listeners);
+            result = run(preflight, config, method, config.seeds().get(0), runDir, StartMode.FRESH, listeners);
         }
+        Report.writeRun(runDir);
+        return result;
     }
 
     /**
@@ -173,17 +195,21 @@ public final class Ssl4j {
             throw new IllegalArgumentException(file + " has several methods or seeds: not a run folder's config");
         }
         String method = config.methods().keySet().iterator().next();
+        TrainResult result;
         try (Preflight preflight = preflight(config, true)) {
-            return run(preflight, config, method, config.seeds().get(0), runDir, StartMode.RESUME, listeners);
+            result = run(preflight, config, method, config.seeds().get(0), runDir, StartMode.RESUME, listeners);
         }
+        Report.writeRun(runDir);
+        return result;
     }
 
     /**
      * Runs every method of a config with every seed, one after the other, each in {@code
-     * outDir/METHOD/seed-SEED}, then writes {@code results.json} and {@code results.md} in {@code
-     * outDir}. The runs go seed by seed (every method of the first seed, then of the next), so
-     * each seed's data is loaded once and shared by its methods; the results list them by method,
-     * then seed.
+     * outDir/METHOD/seed-SEED}, then writes {@code results.json}, {@code results.md} and {@code
+     * report.html} (with {@code plots/}) in {@code outDir}: accuracy, against {@code supervised}
+     * if there is such a method, else the first. The runs go seed by seed (every method of the
+     * first seed, then of the next), so each seed's data is loaded once and shared by its
+     * methods; the results list them by method, then seed.
      *
      * @param config the config
      * @param outDir the comparison's folder, created if needed
@@ -191,23 +217,93 @@ public final class Ssl4j {
      * @return all results, with the per-method table
      */
     public CompareResult compare(RunConfig config, Path outDir, RunListener... listeners) {
+        return compare(config, outDir, Metric.ACCURACY, null, listeners);
+    }
+
+    /**
+     * As {@link #compare(RunConfig, Path, RunListener...)}, with the metric of the table and the
+     * baseline of the paired differences chosen. When a run fails, the results and the report are
+     * still written from the runs that finished, naming those that did not, and the failure is
+     * thrown on.
+     *
+     * @param config the config
+     * @param outDir the comparison's folder, created if needed
+     * @param metric the metric of {@code results.md} and the report's table
+     * @param baseline the method the differences are against; {@code null}: {@code supervised}
+     *     if the config has such a method, else the first
+     * @param listeners progress listeners, told about every run
+     * @return all results
+     * @throws IllegalArgumentException when the baseline is not a method of the config
+     */
+    public CompareResult compare(
+            RunConfig config, Path outDir, Metric metric, String baseline, RunListener... listeners) {
+        List<String> names = List.copyOf(config.methods().keySet());
+        String chosen = baseline != null ? baseline : names.contains("supervised") ? "supervised" : names.get(0);
+        if (!names.contains(chosen)) {
+            throw new IllegalArgumentException("baseline '" + chosen + "' is not a method of the config; methods: " + names);
+        }
         List<TrainResult> runs = new ArrayList<>();
-        ComparisonFiles files;
+        ComparisonFiles files = null;
         try (Preflight preflight = preflight(config)) {
             files = new ComparisonFiles(outDir);
             files.writeConfig(reader.toYaml(config));
             for (long seed : config.seeds()) {
-                for (String method : config.methods().keySet()) {
+                for (String method : names) {
                     Path runDir = outDir.resolve(method).resolve("seed-" + seed);
                     runs.add(run(preflight, config, method, seed, runDir, StartMode.FRESH, listeners));
                 }
             }
+        } catch (RuntimeException | Error failure) {
+            if (files == null) {
+                throw failure; // the config did not pass preflight: no folder was made
+            }
+            try {
+                writeComparison(config, outDir, runs, metric, chosen, files);
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
         }
+        return writeComparison(config, outDir, runs, metric, chosen, files);
+    }
+
+    private static CompareResult writeComparison(
+            RunConfig config, Path outDir, List<TrainResult> runs, Metric metric, String baseline, ComparisonFiles files) {
         List<String> order = List.copyOf(config.methods().keySet());
         runs.sort(Comparator.comparingInt((TrainResult r) -> order.indexOf(r.method())));
         CompareResult result = new CompareResult(config.name(), outDir, runs);
-        files.writeResults(result);
+        List<String> unfinished = new ArrayList<>();
+        for (String method : config.methods().keySet()) {
+            for (long seed : config.seeds()) {
+                if (runs.stream().noneMatch(r -> r.method().equals(method) && r.seed() == seed)) {
+                    unfinished.add(method + " seed " + seed);
+                }
+            }
+        }
+        boolean defined = runs.stream().allMatch(r -> metric.of(r.metrics()) != null);
+        String tableBaseline =
+                runs.stream().anyMatch(r -> r.method().equals(baseline)) ? baseline : result.table().defaultBaseline();
+        if (!runs.isEmpty()) {
+            files.writeResults(result, defined ? metric : Metric.ACCURACY, tableBaseline, unfinished);
+        }
+        Report.writeComparison(outDir, metric, baseline, runs.stream().map(TrainResult::runDir).toList());
         return result;
+    }
+
+    /**
+     * Writes the report of a comparison folder again, or for the first time after a comparison
+     * was killed: from the runs with a {@code summary.json}, naming the others as not finished.
+     *
+     * @param outDir the comparison's folder
+     * @param metric the metric of the table
+     * @param baseline the baseline method, or {@code null} for the default
+     * @return the page
+     */
+    public Path report(Path outDir, Metric metric, String baseline) {
+        if (!Files.isRegularFile(outDir.resolve(RunFolder.CONFIG))) {
+            throw new IllegalArgumentException(outDir + " is not a comparison folder: it has no " + RunFolder.CONFIG);
+        }
+        return Report.writeComparison(outDir, metric, baseline);
     }
 
     /**

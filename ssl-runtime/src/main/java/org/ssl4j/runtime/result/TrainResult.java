@@ -16,6 +16,7 @@ import org.ssl4j.api.model.BackboneConfig;
  * @param runDir the run folder
  * @param modelDir the folder holding the evaluated network's parameter file
  * @param evaluations every evaluation, in order
+ * @param metrics the full metrics of the last evaluation (per class, confusion matrix)
  * @param data the data's shapes and class names
  * @param network the evaluated network's name
  * @param backbone the evaluated network's architecture
@@ -29,6 +30,7 @@ public record TrainResult(
         Path runDir,
         Path modelDir,
         List<Evaluation> evaluations,
+        Metrics metrics,
         DataSpec data,
         String network,
         BackboneConfig backbone) {

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ssl4j.runtime.result.CompareResult;
+import org.ssl4j.runtime.result.Metric;
+import org.ssl4j.runtime.result.ResultTable;
 import org.ssl4j.runtime.result.TrainResult;
 
 /**
@@ -20,9 +22,11 @@ import org.ssl4j.runtime.result.TrainResult;
  * <pre>
  * config.yaml    the resolved config
  * METHOD/seed-N/ one run folder per method and seed
- * results.json   per method and seed: final test accuracy, steps, wall time, run folder; per
- *                method: mean and std
- * results.md     the table
+ * results.json   per method and seed: final metrics, steps, wall time, run folder; per method
+ *                and metric: mean, std, values and the paired difference to the baseline; the
+ *                runs that did not finish
+ * results.md     the table of one metric
+ * report.html    the report, plots/ its figures as PNG (runtime.report.Report)
  * </pre>
  */
 public final class ComparisonFiles {
@@ -57,9 +61,44 @@ public final class ComparisonFiles {
     }
 
     /**
-     * @param result every run of the comparison
+     * Writes {@code results.json} and {@code results.md}.
+     *
+     * @param result the runs that finished
+     * @param metric the metric of the Markdown table
+     * @param baseline the method the differences are against
+     * @param unfinished the runs that did not finish ("METHOD seed N"), empty for a whole
+     *     comparison
      */
-    public void writeResults(CompareResult result) {
+    public void writeResults(CompareResult result, Metric metric, String baseline, List<String> unfinished) {
+        ResultTable table = result.table();
+        Map<String, Map<String, Object>> methods = new LinkedHashMap<>();
+        for (Metric m : Metric.values()) {
+            if (result.runs().stream().anyMatch(r -> m.of(r.metrics()) == null)) {
+                continue;
+            }
+            for (ResultTable.Row row : table.rows(m, baseline)) {
+                Map<String, Object> method =
+                        methods.computeIfAbsent(
+                                row.method(),
+                                name -> {
+                                    Map<String, Object> entry = new LinkedHashMap<>();
+                                    entry.put("method", name);
+                                    entry.put("seeds", row.seeds());
+                                    entry.put("steps", row.steps());
+                                    entry.put("meanWallSeconds", row.meanWallSeconds());
+                                    entry.put("metrics", new LinkedHashMap<String, Object>());
+                                    return entry;
+                                });
+                Map<String, Object> value = new LinkedHashMap<>();
+                value.put("mean", row.mean());
+                value.put("std", row.std());
+                value.put("values", row.values());
+                value.put("difference", row.difference());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> metrics = (Map<String, Object>) method.get("metrics");
+                metrics.put(m.configName(), value);
+            }
+        }
         List<Map<String, Object>> runs = new ArrayList<>();
         for (TrainResult run : result.runs()) {
             Map<String, Object> row = new LinkedHashMap<>();
@@ -69,18 +108,25 @@ public final class ComparisonFiles {
             row.put("steps", run.steps());
             row.put("wallSeconds", run.wallSeconds());
             row.put("runDir", root.relativize(run.runDir()).toString());
+            row.put("metrics", run.metrics());
             runs.add(row);
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("name", result.name());
-        json.put("methods", result.rows());
+        json.put("baseline", baseline);
+        json.put("unfinished", unfinished);
+        json.put("methods", methods.values());
         json.put("runs", runs);
         try {
             write(RESULTS_JSON, JSON.writeValueAsString(json));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + RESULTS_JSON, e);
         }
-        write(RESULTS_MD, "# " + result.name() + "\n\n" + result.toMarkdown());
+        String note =
+                unfinished.isEmpty()
+                        ? ""
+                        : "\nDid not finish (not in the table): " + String.join(", ", unfinished) + ".\n";
+        write(RESULTS_MD, "# " + result.name() + "\n\n" + table.toMarkdown(metric, baseline) + note);
     }
 
     private void write(String name, String text) {

@@ -104,6 +104,12 @@ public final class MetricsWriter implements RunListener {
         line.put("network", evaluation.network());
         line.put("accuracy", evaluation.accuracy());
         line.put("examples", evaluation.examples());
+        if (evaluation.top5Accuracy() != null) {
+            line.put("top5Accuracy", evaluation.top5Accuracy());
+        }
+        line.put("balancedAccuracy", evaluation.balancedAccuracy());
+        line.put("macroF1", evaluation.macroF1());
+        line.put("calibrationError", evaluation.calibrationError());
         write(line);
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.ssl4j.runtime.result.Evaluation;
+import org.ssl4j.runtime.result.Metrics;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.run.Provenance;
 import org.ssl4j.runtime.run.RunSpec;
@@ -22,12 +23,14 @@ import org.ssl4j.runtime.run.RunSpec;
  * @param wallSeconds wall-clock seconds
  * @param network the evaluated network
  * @param data the data's description
+ * @param classNames the data's class names, in class order
  * @param executor the executor's description
  * @param startedAt when the run started (ISO-8601, UTC)
  * @param finishedAt when it finished (ISO-8601, UTC)
  * @param provenance versions of the SPI, plugins, Java and engine, and the git commit
  * @param config the resolved config
  * @param evaluations every evaluation
+ * @param metrics the full metrics of the last evaluation
  */
 public record RunSummary(
         String method,
@@ -37,12 +40,14 @@ public record RunSummary(
         double wallSeconds,
         String network,
         String data,
+        List<String> classNames,
         String executor,
         String startedAt,
         String finishedAt,
         Provenance provenance,
         JsonNode config,
-        List<Evaluation> evaluations) {
+        List<Evaluation> evaluations,
+        Metrics metrics) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
 
@@ -61,11 +66,13 @@ public record RunSummary(
                 result.wallSeconds(),
                 result.network(),
                 result.data().description(),
+                result.data().classNames(),
                 executor,
                 startedAt.toString(),
                 Instant.now().toString(),
                 spec.provenance(),
                 config,
-                result.evaluations());
+                result.evaluations(),
+                result.metrics());
     }
 }

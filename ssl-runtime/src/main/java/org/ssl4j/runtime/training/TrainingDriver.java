@@ -36,6 +36,7 @@ import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
 import org.ssl4j.runtime.network.NonFiniteGradients;
 import org.ssl4j.runtime.result.Evaluation;
+import org.ssl4j.runtime.result.Metrics;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.RunStart;
 import org.ssl4j.runtime.result.StepEvent;
@@ -197,6 +198,7 @@ public final class TrainingDriver {
                             folder.root(),
                             modelDir,
                             loop.evaluations,
+                            loop.finalMetrics(),
                             data.spec(),
                             evaluated.name(),
                             evaluated.backbone());
@@ -283,6 +285,7 @@ public final class TrainingDriver {
         private long phaseStep;
         private CheckpointFile resumeState;
         private Path lastCheckpoint;
+        private Metrics lastMetrics;
 
         Loop(
                 PreparedData prepared,
@@ -344,6 +347,17 @@ public final class TrainingDriver {
                 resumeState = state;
             }
             lastCheckpoint = loaded.file();
+        }
+
+        /**
+         * The full metrics of the last evaluation; measured again when this session made none
+         * (a run resumed from its final checkpoint), which draws nothing random.
+         */
+        Metrics finalMetrics() {
+            if (lastMetrics == null) {
+                lastMetrics = Evaluator.measure(method.evaluated(), data.test(), data.spec().classes(), runManager);
+            }
+            return lastMetrics;
         }
 
         void runPhase(int index, Phase current) {
@@ -517,9 +531,8 @@ public final class TrainingDriver {
 
         void evaluate(String phaseName, long step) {
             Network network = method.evaluated();
-            double accuracy = Evaluator.accuracy(network, data.test(), runManager);
-            Evaluation evaluation =
-                    new Evaluation(phaseName, step, globalStep, network.name(), accuracy, data.test().size());
+            lastMetrics = Evaluator.measure(network, data.test(), data.spec().classes(), runManager);
+            Evaluation evaluation = Evaluation.of(phaseName, step, globalStep, network.name(), lastMetrics);
             evaluations.add(evaluation);
             listeners.forEach(l -> l.evaluated(evaluation));
         }
