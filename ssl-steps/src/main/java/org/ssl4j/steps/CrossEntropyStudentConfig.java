@@ -2,9 +2,9 @@ package org.ssl4j.steps;
 
 import java.util.List;
 import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.model.BackboneConfig;
-import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
@@ -110,20 +110,26 @@ public record CrossEntropyStudentConfig(
     }
 
     /**
-     * Creates the network {@code student} (and {@code student-ema} with a moving average).
+     * Creates the student; it creates its network {@code student} (and {@code student-ema} with a
+     * moving average) when it is first used ({@link CrossEntropyStudent#network()}).
      *
      * @param context the method's context
      * @return the student
+     * @throws org.ssl4j.api.config.InvalidConfigException when the backbone does not fit the data
+     *     (checked now, even when the networks are created later), or as {@link
+     *     AuxiliaryLosses#create}
      */
     @Override
     public CrossEntropyStudent create(MethodContext context) {
         List<AuxiliaryLoss> terms =
                 AuxiliaryLosses.create(
                         "auxiliaryLosses", auxiliaryLosses, context.data(), CrossEntropyStudent.LOSS_NAMES);
-        Network network = context.trainable(NETWORK, backbone, optimizer, context.budget().steps());
-        MovingAverage average =
-                ema == null ? null : new MovingAverage(context.frozen(AVERAGE, backbone), network, ema, true);
-        return new CrossEntropyStudent(network, this, terms, average);
+        try {
+            backbone.build(context.data());
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException("student.backbone." + e.field(), e.problem());
+        }
+        return new CrossEntropyStudent(context, this, terms);
     }
 
     /** Builds a config without positional nulls; every setter is optional. */

@@ -52,6 +52,11 @@ class StepsPluginContractTest extends PluginContractTest {
                         .withUnsetDefaults("batchSize"),
                 ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\"}"),
                 ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\", \"threshold\": 0.5}"),
-                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"soft\"}"));
+                ConfigSample.of(PhaseConfig.class, "{\"type\": \"pretrain\"}").withUnsetDefaults("steps"),
+                ConfigSample.of(PhaseConfig.class, "{\"type\": \"pretrain\", \"name\": \"large-teacher\", \"steps\": 3}")
+                        .withUnsetDefaults("steps"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"soft\"}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\"}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\", \"temperature\": 0.5}"));
     }
 }
