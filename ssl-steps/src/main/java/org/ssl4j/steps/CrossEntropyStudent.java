@@ -93,9 +93,9 @@ public final class CrossEntropyStudent implements Student {
     }
 
     /**
-     * @return its network, created (with its moving average) at the first call: a composition
-     *     calls it right after creating the student, or, when its phases start with a {@code
-     *     pretrain} phase, when the first phase after them begins
+     * @return its network, created (with its moving average) at the first call: when the
+     *     student is created, or, for a {@linkplain CrossEntropyStudentConfig#deferred deferred}
+     *     one, when it is first used
      */
     @Override
     public Network network() {

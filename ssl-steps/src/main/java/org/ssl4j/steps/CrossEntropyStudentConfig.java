@@ -8,7 +8,6 @@ import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
-import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.View;
 
 /**
@@ -53,7 +52,7 @@ public record CrossEntropyStudentConfig(
         Double ema,
         Double maxGradNorm,
         Long waitSteps)
-        implements StudentConfig {
+        implements DeferrableStudentConfig {
 
     /** The name of the student's network. */
     public static final String NETWORK = "student";
@@ -110,17 +109,25 @@ public record CrossEntropyStudentConfig(
     }
 
     /**
-     * Creates the student; it creates its network {@code student} (and {@code student-ema} with a
-     * moving average) when it is first used ({@link CrossEntropyStudent#network()}).
+     * Creates the student and its network {@code student} (and {@code student-ema} with a moving
+     * average).
      *
      * @param context the method's context
      * @return the student
-     * @throws org.ssl4j.api.config.InvalidConfigException when the backbone does not fit the data
-     *     (checked now, even when the networks are created later), or as {@link
-     *     AuxiliaryLosses#create}
      */
     @Override
     public CrossEntropyStudent create(MethodContext context) {
+        CrossEntropyStudent student = deferred(context);
+        student.network();
+        return student;
+    }
+
+    /**
+     * @throws InvalidConfigException naming {@code student.backbone} when the backbone does not
+     *     fit the data, or as {@link AuxiliaryLosses#create}
+     */
+    @Override
+    public CrossEntropyStudent deferred(MethodContext context) {
         List<AuxiliaryLoss> terms =
                 AuxiliaryLosses.create(
                         "auxiliaryLosses", auxiliaryLosses, context.data(), CrossEntropyStudent.LOSS_NAMES);

@@ -23,11 +23,11 @@ import org.ssl4j.api.state.StateWriter;
  *
  * <p>Creation order, which decides which network gets which initial draw: a teacher that {@link
  * TeacherConfig#ownsNetwork() owns its network} first, then the student, then any other teacher
- * (it may copy the student), then the phases in order (the networks they make). A student that
- * creates its networks when first used (the {@code cross-entropy} student) is asked for its
- * network right after it is created, unless the phases start with {@code pretrain}: then its
- * networks are created when the first phase that uses it begins, so that a network the teacher
- * pretrained and freed is gone first (Reduced MPL). It evaluates
+ * (it may copy the student), then the phases in order (the networks they make). When the
+ * phases start with {@code pretrain} and the student is {@linkplain DeferrableStudentConfig
+ * deferrable}, its networks are created when it is first used instead (the first phase after the
+ * pretraining begins), so that a network the teacher pretrained and freed is gone first (Reduced
+ * MPL). It evaluates
  * the network of the last phase that has begun and produces one ({@link Phase#result()}), else
  * the student's evaluated network.
  *
@@ -48,10 +48,11 @@ public final class TeacherStudentMethod implements TrainingMethod {
         if (teacherConfig != null && teacherConfig.ownsNetwork()) {
             first = teacherConfig.create(new TeacherContext(context, null, strategy));
         }
-        student = config.student().create(context);
-        if (!(config.phases().get(0) instanceof PretrainConfig)) {
-            student.network();
-        }
+        student =
+                config.phases().get(0) instanceof PretrainConfig
+                                && config.student() instanceof DeferrableStudentConfig deferrable
+                        ? deferrable.deferred(context)
+                        : config.student().create(context);
         if (teacherConfig != null && first == null) {
             first = teacherConfig.create(new TeacherContext(context, student, strategy));
         }
