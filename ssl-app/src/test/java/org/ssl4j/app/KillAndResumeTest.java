@@ -43,7 +43,10 @@ class KillAndResumeTest {
     /** Each child's combined output file. */
     private final Map<Process, Path> logs = new HashMap<>();
 
-    private static String config(String method) {
+    private static final String MOONS =
+            "{type: two-moons, examples: 600, labeledPerClass: 4, testExamples: 200, noise: 0.1}";
+
+    private static String config(String method, String data) {
         String body =
                 switch (method) {
                     case "supervised" -> """
@@ -82,12 +85,19 @@ class KillAndResumeTest {
                               student: {ema: 0.99}
                               feedback: {baselineRate: 0.01}
                             """;
+                    case "torchscript" -> """
+                              type: pseudo-label
+                              backbone: {type: torchscript, file: "%s"}
+                              optimizer: {type: sgd, lr: 0.05, momentum: 0.9}
+                              teacher: {type: ema, decay: 0.99}
+                              pseudoLabels: {type: hard, threshold: 0.8}
+                            """.formatted(Tables.TINY_TORCHSCRIPT.toAbsolutePath());
                     default -> throw new IllegalArgumentException(method);
                 };
         return """
                 name: kill-%s
                 seed: 11
-                data: {type: two-moons, examples: 600, labeledPerClass: 4, testExamples: 200, noise: 0.1}
+                data: %s
                 augment:
                   weak: {type: gaussian-noise, std: 0.05}
                   strong: {type: gaussian-noise, std: 0.2}
@@ -96,14 +106,18 @@ class KillAndResumeTest {
                 train: {steps: %d, batchSize: 8, unlabeledRatio: 8, evaluateEvery: 400, logEvery: 20, checkpointEvery: 100}
                 executor: {type: cpu, threads: 1%s}
                 """
-                .formatted(method, body.stripTrailing(), STEPS, method.endsWith("-on-replicas") ? ", replicas: 2" : "");
+                .formatted(method, data, body.stripTrailing(), STEPS, method.endsWith("-on-replicas") ? ", replicas: 2" : "");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"supervised", "pseudo-label", "mpl", "reduced-mpl", "mpl-on-replicas"})
+    @ValueSource(strings = {"supervised", "pseudo-label", "mpl", "reduced-mpl", "mpl-on-replicas", "torchscript"})
     void aRunKilledAfterACheckpointAndResumedEndsBitIdenticalToAnUninterruptedOne(String method) throws Exception {
         Path config = dir.resolve(method + ".yaml");
-        Files.writeString(config, config(method));
+        // the TorchScript fixture takes 4 features and 3 classes: a CSV table with unlabeled rows
+        String data = method.equals("torchscript")
+                ? "{type: csv, file: \"" + Tables.blobs(dir.resolve("blobs.csv"), 600, 4) + "\", label: label, testShare: 0.3}"
+                : MOONS;
+        Files.writeString(config, config(method, data));
         Path whole = dir.resolve("whole");
         Path killed = dir.resolve("killed");
 

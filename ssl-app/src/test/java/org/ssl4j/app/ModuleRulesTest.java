@@ -28,7 +28,9 @@ class ModuleRulesTest {
                     "org.ssl4j.models.basic",
                     "org.ssl4j.models.efficientnet",
                     "org.ssl4j.data.toy",
-                    "org.ssl4j.data.images");
+                    "org.ssl4j.data.images",
+                    "org.ssl4j.data.tabular",
+                    "org.ssl4j.models.torchscript");
 
     private static JavaClasses classes;
 

@@ -119,7 +119,11 @@ public final class Ssl4j {
     }
 
     private Preflight preflight(RunConfig config) {
-        return Preflight.open(config, "config '" + config.name() + "'", registry);
+        return preflight(config, false);
+    }
+
+    private Preflight preflight(RunConfig config, boolean resuming) {
+        return Preflight.open(config, "config '" + config.name() + "'", registry, reader, resuming);
     }
 
     /**
@@ -169,7 +173,7 @@ public final class Ssl4j {
             throw new IllegalArgumentException(file + " has several methods or seeds: not a run folder's config");
         }
         String method = config.methods().keySet().iterator().next();
-        try (Preflight preflight = preflight(config)) {
+        try (Preflight preflight = preflight(config, true)) {
             return run(preflight, config, method, config.seeds().get(0), runDir, StartMode.RESUME, listeners);
         }
     }

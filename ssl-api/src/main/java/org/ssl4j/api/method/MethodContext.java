@@ -1,5 +1,6 @@
 package org.ssl4j.api.method;
 
+import java.nio.file.Path;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
@@ -47,6 +48,27 @@ public interface MethodContext {
      * @return the network, initialised
      */
     Network frozen(String name, BackboneConfig backbone);
+
+    /**
+     * Creates a frozen network holding the parameters a finished run saved: the architecture is
+     * the one that run's resolved config gives the network ({@code initFrom} of that config
+     * resolved too), shapes checked against this run's data. Like {@link #frozen}, its parameters
+     * change only through {@link Network#copyFrom} and {@link Network#averageFrom}.
+     *
+     * @param name unique within the method
+     * @param runFolder the finished run's folder (for a comparison, one method's seed: {@code
+     *     OUT/METHOD/seed-N})
+     * @param network the network's name in that run; null for the network the run reported
+     *     (the one it evaluated)
+     * @return the network, holding the run's parameters
+     * @throws org.ssl4j.api.config.InvalidConfigException naming what the folder has when it is
+     *     not a finished run or lacks the network
+     * @throws UnsupportedOperationException from contexts that cannot read finished runs (the
+     *     default)
+     */
+    default Network fromRun(String name, Path runFolder, String network) {
+        throw new UnsupportedOperationException("this context cannot read finished runs");
+    }
 
     /**
      * Creates a network that learns from inputs other than the run's examples, for example a small

@@ -93,6 +93,7 @@ public final class ConfigReader {
                 .defaultPropertyInclusion(JsonInclude.Value.construct(
                         JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .registerSubtypes(registry.namedTypes().toArray(NamedType[]::new))
+                .addModule(new InitFromModule())
                 .build();
     }
 
@@ -224,6 +225,7 @@ public final class ConfigReader {
                         .addValue(ComponentNames.INJECTION_KEY, registry))
                 .registerSubtypes(registry.namedTypes().toArray(NamedType[]::new))
                 .registerSubtypes(registry.aliasNamedTypes().toArray(NamedType[]::new))
+                .addModule(new InitFromModule())
                 .build();
     }
 

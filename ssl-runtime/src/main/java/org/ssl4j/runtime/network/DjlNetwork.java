@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.ResumableOptimizer;
@@ -496,6 +497,28 @@ public final class DjlNetwork implements Network {
         }
         toReplicas();
         updates = state.getLong("updates");
+    }
+
+    /**
+     * Sets parameters in place from values already checked to fit (same names, shapes and data
+     * types: {@code FinishedRun.parametersFor}); the optimizer's state and the update count stay
+     * as they are, so the network trains on from these values as from an initialisation.
+     *
+     * @param values arrays by parameter name; a parameter not among them keeps its value
+     */
+    public void loadParameters(Map<String, NDArray> values) {
+        boolean previous = EngineOps.setGradMode(false);
+        try {
+            for (Pair<String, Parameter> pair : block.getParameters()) {
+                NDArray value = values.get(pair.getKey());
+                if (value != null) {
+                    pair.getValue().getArray().set(value.toByteBuffer());
+                }
+            }
+        } finally {
+            EngineOps.setGradMode(previous);
+        }
+        toReplicas();
     }
 
     /** Copies every parameter to the replicas, if any. */

@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class NetworkFactory implements MethodContext {
     private final NonFiniteGradients nonFinite = new NonFiniteGradients();
     private final List<Device> replicaDevices;
     private final GradientBridges bridges = new GradientBridges();
+    private boolean beforeRestore;
+    private FinishedRuns finishedRuns;
 
     /**
      * A factory of single-device networks that names configs by their class ({@link #nameOf}).
@@ -185,10 +188,68 @@ public final class NetworkFactory implements MethodContext {
                 release(network);
             }
         }
+        beforeRestore = false;
         pendingState = state;
         pendingNames.clear();
         pendingNames.addAll(saved);
         pendingNames.removeAll(networks.keySet());
+    }
+
+    /**
+     * Sets where backbones' {@code initFrom} values and {@link #fromRun} networks come from;
+     * without it both are refused.
+     *
+     * @param runs the reader of finished runs
+     */
+    public void finishedRuns(FinishedRuns runs) {
+        this.finishedRuns = runs;
+    }
+
+    /**
+     * Tells the factory that the run resumes from a checkpoint ({@link #restoreFrom} follows):
+     * networks made before the restore, and those the checkpoint holds, do not load their
+     * backbone's {@code initFrom} (the checkpoint has their values, and the folder {@code
+     * initFrom} names may be gone by then). Call it before the method is created.
+     */
+    public void resuming() {
+        this.beforeRestore = true;
+    }
+
+    /**
+     * Creates a frozen network holding the parameters a finished run saved: the architecture is
+     * the one that run's resolved config gives the network ({@code initFrom} of that config
+     * resolved too: the run's values replace it, its folder is not read), shapes checked against
+     * this run's data. Unlike {@code initFrom}, the folder is read on resume too (the
+     * architecture comes from its config).
+     *
+     * @param name unique within the method
+     * @param runFolder the finished run's folder
+     * @param network the network's name in that run; null for the network the run reported
+     * @return the network, frozen, holding the run's values
+     * @throws InvalidConfigException naming what the folder has when it is not a finished run or
+     *     lacks the network, or the first parameter that does not fit
+     */
+    @Override
+    public Network fromRun(String name, Path runFolder, String network) {
+        Checks.required("runFolder", runFolder);
+        if (finishedRuns == null) {
+            throw new UnsupportedOperationException("this context cannot read finished runs");
+        }
+        FinishedRuns.Saved saved;
+        try (NDManager scratch = runManager.newSubManager()) {
+            saved = finishedRuns.saved(runFolder, network, data, scratch);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException("network", e.getMessage());
+        }
+        DjlNetwork made = (DjlNetwork) register(name, saved.backbone(), null, data);
+        try (NDManager scratch = made.manager().newSubManager()) {
+            made.loadParameters(saved.parameters(made.block(), scratch));
+        } catch (IllegalArgumentException e) {
+            release(made);
+            throw new InvalidConfigException(
+                    "network", "network '" + saved.name() + "' of " + runFolder + ": " + e.getMessage());
+        }
+        return made;
     }
 
     /**
@@ -222,6 +283,19 @@ public final class NetworkFactory implements MethodContext {
         return optimizer;
     }
 
+    /** Loads a finished run's parameters into a new network, naming the config field on failure. */
+    private void initialise(DjlNetwork network, InitFromBackbone init, NDManager manager) {
+        try (NDManager scratch = manager.newSubManager()) {
+            if (finishedRuns == null) {
+                throw new IllegalArgumentException("initFrom is not available here (no reader of finished runs)");
+            }
+            network.loadParameters(finishedRuns.parameters(init.initFrom(), network.block(), scratch));
+        } catch (IllegalArgumentException e) {
+            manager.close();
+            throw new InvalidConfigException("backbone.initFrom", e.getMessage());
+        }
+    }
+
     private Network register(
             String name, BackboneConfig backbone, ResumableOptimizer optimizer, DataSpec inputs) {
         Checks.required("backbone", backbone);
@@ -251,6 +325,9 @@ public final class NetworkFactory implements MethodContext {
                         ? null
                         : Replicas.build(name, backbone, inputs, input, block, replicaDevices, manager, bridges);
         DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite, replicas);
+        if (backbone instanceof InitFromBackbone init && !beforeRestore && !pendingNames.contains(name)) {
+            initialise(network, init, manager);
+        }
         networks.put(name, network);
         if (pendingNames.remove(name)) {
             network.restoreState(pendingState.under(name + "."));

@@ -16,6 +16,7 @@ import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.runtime.config.ConfigException;
+import org.ssl4j.runtime.config.ConfigReader;
 import org.ssl4j.runtime.config.RunConfig;
 import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.EngineOps;
@@ -51,14 +52,24 @@ public final class Preflight implements AutoCloseable {
     private final String source;
     private final ComponentNames names;
     private final Executor executor;
+    private final FinishedNetworks finishedRuns;
+    private final boolean resuming;
     private final NDManager manager;
     private final Map<String, PreparedMethod> built = new LinkedHashMap<>();
     private PreparedData data;
 
-    private Preflight(RunConfig config, String source, ComponentNames names, Executor executor) {
+    private Preflight(
+            RunConfig config,
+            String source,
+            ComponentNames names,
+            ConfigReader reader,
+            boolean resuming,
+            Executor executor) {
         this.config = config;
         this.source = source;
         this.names = names;
+        this.finishedRuns = new FinishedNetworks(reader, names);
+        this.resuming = resuming;
         this.executor = executor;
         this.manager = NDManager.newBaseManager(executor.device());
     }
@@ -73,9 +84,29 @@ public final class Preflight implements AutoCloseable {
      * @throws ConfigException naming the section and the problem
      */
     public static Preflight open(RunConfig config, String source, ComponentNames names) {
+        return open(config, source, names, null, false);
+    }
+
+    /**
+     * Runs the checks with the config's first seed and keeps the data and methods for its runs,
+     * whose networks may start from finished runs ({@code initFrom}, {@code
+     * MethodContext.fromRun}).
+     *
+     * @param config the config
+     * @param source the config's file name, for messages
+     * @param names the registered names of component configs ({@code MethodContext.nameOf})
+     * @param reader reads finished runs' configs for {@code MethodContext.fromRun}; null refuses it
+     * @param resuming whether the run resumes from a checkpoint: its networks then do not read
+     *     their backbone's {@code initFrom} (the checkpoint has their values, and the folder it
+     *     names may be gone)
+     * @return the preflight, to close when the runs are done
+     * @throws ConfigException naming the section and the problem
+     */
+    public static Preflight open(
+            RunConfig config, String source, ComponentNames names, ConfigReader reader, boolean resuming) {
         Executor executor = section(source, "executor", () -> Executor.of(config.executor()));
         executor.prepare();
-        Preflight preflight = new Preflight(config, source, names, executor);
+        Preflight preflight = new Preflight(config, source, names, reader, resuming, executor);
         try {
             long seed = config.seeds().get(0);
             PreparedData first = preflight.data(seed);
@@ -177,6 +208,10 @@ public final class Preflight implements AutoCloseable {
                         NetworkFactory networks =
                                 new NetworkFactory(
                                         on.data().spec(), this.config.train().budget(), seed, own, executor.devices(), names);
+                        networks.finishedRuns(finishedRuns);
+                        if (resuming) {
+                            networks.resuming();
+                        }
                         TrainingMethod method = config.create(networks);
                         List<Phase> phases = method.phases();
                         if (phases == null || phases.isEmpty()) {
