@@ -117,26 +117,30 @@ public record CrossEntropyStudentConfig(
      */
     @Override
     public CrossEntropyStudent create(MethodContext context) {
-        CrossEntropyStudent student = deferred(context);
+        CrossEntropyStudent student = new CrossEntropyStudent(context, this, terms(context));
         student.network();
         return student;
     }
 
     /**
-     * @throws InvalidConfigException naming {@code student.backbone} when the backbone does not
-     *     fit the data, or as {@link AuxiliaryLosses#create}
+     * @throws InvalidConfigException naming {@code student.backbone} (its path in the
+     *     composition) when the backbone does not fit the data, or as {@link
+     *     AuxiliaryLosses#create}
      */
     @Override
     public CrossEntropyStudent deferred(MethodContext context) {
-        List<AuxiliaryLoss> terms =
-                AuxiliaryLosses.create(
-                        "auxiliaryLosses", auxiliaryLosses, context.data(), CrossEntropyStudent.LOSS_NAMES);
+        List<AuxiliaryLoss> terms = terms(context);
         try {
             backbone.build(context.data());
         } catch (InvalidConfigException e) {
             throw new InvalidConfigException("student.backbone." + e.field(), e.problem());
         }
         return new CrossEntropyStudent(context, this, terms);
+    }
+
+    private List<AuxiliaryLoss> terms(MethodContext context) {
+        return AuxiliaryLosses.create(
+                "auxiliaryLosses", auxiliaryLosses, context.data(), CrossEntropyStudent.LOSS_NAMES);
     }
 
     /** Builds a config without positional nulls; every setter is optional. */
