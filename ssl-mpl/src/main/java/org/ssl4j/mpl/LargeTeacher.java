@@ -14,10 +14,11 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.AuxiliaryInputs;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
+import org.ssl4j.steps.BatchedForward;
 import org.ssl4j.steps.JointForward;
 
 /**
- * Reduced MPL's large teacher: a network trained alone first (phase {@code large-teacher}),
+ * Reduced MPL's large teacher: a network trained alone first (a {@code pretrain} phase),
  * whose log-probabilities on every labeled and unlabeled example are then stored, once, in
  * evaluation mode on the clean inputs, and the network freed ({@link #handOver}). The reduced
  * teacher's forward pass ({@link #forward}) reads them: for the step's examples (by their indices
@@ -84,13 +85,17 @@ final class LargeTeacher {
     }
 
     /**
-     * Stores the large network's predictions and frees it. When the phase resumes from a
+     * Stores the large network's predictions and frees it; does nothing once it has. When the
+     * phase resumes from a
      * checkpoint, the network was never restored (the checkpoint was written after it was freed)
      * and the predictions come from the checkpoint ({@link #restore}).
      *
      * @param context the phase, whose manager keeps the predictions
      */
     void handOver(PhaseContext context) {
+        if (!live) {
+            return;
+        }
         NDManager manager = context.manager();
         if (context.resumed() && restored != null) {
             int classes = restored.classes();
@@ -107,20 +112,13 @@ final class LargeTeacher {
     }
 
     private NDArray logProbabilities(NDArray examples, NDManager manager) {
-        long size = examples.getShape().get(0);
-        NDArray result = null;
-        for (long start = 0; start < size; start += BATCH) {
-            long end = Math.min(size, start + BATCH);
-            try (NDManager batch = manager.newSubManager()) {
-                NDArray inputs = examples.get(new NDIndex("{}:{}", start, end));
-                inputs.attach(batch);
-                NDArray logits = trainer.network().forward(inputs, false).stopGradient().logSoftmax(1);
-                if (result == null) {
-                    result = manager.zeros(new Shape(size, logits.getShape().get(1)));
-                }
-                result.set(new NDIndex("{}:{}", start, end), logits);
-            }
-        }
+        NDArray result = manager.zeros(new Shape(examples.getShape().get(0), method.data().classes()));
+        BatchedForward.run(
+                trainer.network(),
+                examples,
+                BATCH,
+                manager,
+                (from, to, logits) -> result.set(new NDIndex("{}:{}", from, to), logits.logSoftmax(1)));
         return result;
     }
 

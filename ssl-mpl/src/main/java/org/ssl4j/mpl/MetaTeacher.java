@@ -5,8 +5,10 @@ import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.nd.Losses;
@@ -20,6 +22,7 @@ import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.View;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
+import org.ssl4j.steps.Pretrainable;
 import org.ssl4j.steps.Updates;
 
 /**
@@ -66,7 +69,7 @@ import org.ssl4j.steps.Updates;
  * terms, {@code teacherUnlabeled} (the cross-entropy on its own labels, unweighted), {@code
  * feedback} ({@code h}, before the baseline) and {@code teacherLoss}.
  */
-public final class MetaTeacher implements Teacher {
+public final class MetaTeacher implements Teacher, Pretrainable {
 
     /** Metric name of the teacher's cross-entropy on labeled data. */
     public static final String SUPERVISED = "teacherSupervised";
@@ -133,32 +136,52 @@ public final class MetaTeacher implements Teacher {
         return network;
     }
 
-    /**
-     * @return the large teacher of Reduced MPL, or null for a teacher over the examples
-     */
-    LargeTeacher large() {
-        return large;
+    /** What learns alone: Reduced MPL's large teacher, else this teacher. */
+    private MetaTeacher alone() {
+        return large == null ? this : large.trainer();
+    }
+
+    /** Its network, or Reduced MPL's large network until it is freed. */
+    @Override
+    public Network pretrained() {
+        return large == null ? network : large.network();
+    }
+
+    /** Reduced MPL's {@code largeTeacherSteps}, else none of its own. */
+    @Override
+    public OptionalLong pretrainSteps() {
+        return large == null ? OptionalLong.empty() : OptionalLong.of(large.steps());
+    }
+
+    @Override
+    public boolean pretrainsOnUnlabeled() {
+        return !alone().auxiliaryLosses.isEmpty();
     }
 
     /**
-     * @return whether it has auxiliary losses, which need the unlabeled views
+     * A step without a student: the supervised step on the labeled batch alone, or, with
+     * auxiliary losses, a teach-and-learn step that gets no feedback; of Reduced MPL's large
+     * network when there is one.
      */
-    boolean hasAuxiliaryLosses() {
-        return !auxiliaryLosses.isEmpty();
-    }
-
-    /**
-     * A step without a student (Reduced MPL's large teacher): the supervised step on the labeled
-     * batch alone, or, with auxiliary losses, a teach-and-learn step that gets no feedback.
-     *
-     * @param context the step; no gradient collector may be open
-     * @return the teacher's loss terms
-     */
-    Map<String, NDArray> learnAlone(StepContext context) {
-        if (hasAuxiliaryLosses()) {
-            teach(context);
-            return learn(StudentFeedback.NONE, context);
+    @Override
+    public Map<String, NDArray> pretrain(StepContext context) {
+        MetaTeacher learner = alone();
+        if (!learner.auxiliaryLosses.isEmpty()) {
+            learner.teach(context);
+            return learner.learn(StudentFeedback.NONE, context);
         }
+        return learner.supervised(context);
+    }
+
+    /** Reduced MPL: stores the large network's predictions and frees it (once). */
+    @Override
+    public void endPretraining(PhaseContext context) {
+        if (large != null) {
+            large.handOver(context);
+        }
+    }
+
+    private Map<String, NDArray> supervised(StepContext context) {
         NDArray loss = Updates.supervised(network, context.labeled(), labelSmoothing, maxGradNorm, context);
         Map<String, NDArray> losses = new LinkedHashMap<>();
         losses.put(SUPERVISED, loss);

@@ -29,11 +29,12 @@ import org.ssl4j.steps.JointForward;
  * Its forward pass joins the labeled batch, the weak view (when an auxiliary loss needs it) and
  * the strong view.
  *
- * <p>With {@code largeTeacher} it is Reduced MPL's teacher: a network {@code large-teacher},
- * trained alone by a {@code large-teacher} phase for {@code largeTeacherSteps} steps, whose
- * predictions are stored and the network freed when a {@code reduced-teach-and-learn} phase
- * begins; the teacher's own network, {@code reduced-teacher}, is then a small one over those
- * predictions (see {@link LargeTeacher}), built for {@code K}-dim inputs.
+ * <p>It can learn alone in a {@code pretrain} phase. With {@code largeTeacher} it is Reduced
+ * MPL's teacher: a network {@code large-teacher}, trained alone by a {@code pretrain} phase (for
+ * {@code largeTeacherSteps} steps, its default length), whose predictions are stored and the
+ * network freed when the first {@code teach-and-learn} phase begins; the teacher's own network,
+ * {@code reduced-teacher}, is then a small one over those predictions (see {@link
+ * LargeTeacher}), built for {@code K}-dim inputs.
  *
  * @param backbone its architecture; required
  * @param optimizer its optimizer and schedule; required

@@ -7,14 +7,11 @@ import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.plugin.Component;
 import org.ssl4j.api.plugin.SpiVersion;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
-import org.ssl4j.api.role.PseudoLabelStrategyConfig;
-import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;
 
 /**
  * The {@code mpl} plugin: the {@code mpl} and {@code reduced-mpl} presets, the {@code meta}
- * teacher, the {@code deferred} student, the {@code soft-exact}, {@code large-teacher} and {@code
- * reduced-teach-and-learn} phases, and {@code sampled} labels.
+ * teacher and the {@code soft-exact} phase.
  */
 @AutoService(Ssl4jPlugin.class)
 public final class MplPlugin implements Ssl4jPlugin {
@@ -57,38 +54,11 @@ public final class MplPlugin implements Ssl4jPlugin {
     }
 
     @Override
-    public List<Component<StudentConfig>> students() {
-        return List.of(
-                Component.of(
-                        "deferred",
-                        DeferredStudentConfig.class,
-                        "a cross-entropy student created when first used (Reduced MPL: after the large teacher is freed)"));
-    }
-
-    @Override
     public List<Component<PhaseConfig>> phases() {
         return List.of(
                 Component.of(
                         "soft-exact",
                         SoftExactConfig.class,
-                        "teach-and-learn with the exact gradient of the student's lookahead labeled loss"),
-                Component.of(
-                        "large-teacher",
-                        LargeTeacherPhaseConfig.class,
-                        "Reduced MPL: the meta teacher's large teacher learns alone"),
-                Component.of(
-                        "reduced-teach-and-learn",
-                        ReducedTeachAndLearnConfig.class,
-                        "Reduced MPL: store the large teacher's predictions, free it, create the"
-                                + " student, teach and learn"));
-    }
-
-    @Override
-    public List<Component<PseudoLabelStrategyConfig>> pseudoLabelStrategies() {
-        return List.of(
-                Component.of(
-                        "sampled",
-                        SampledLabelsConfig.class,
-                        "a class drawn from the temperature-scaled softmax, no mask"));
+                        "teach-and-learn with the exact gradient of the student's lookahead labeled loss"));
     }
 }

@@ -7,6 +7,8 @@ import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.role.PseudoLabelStrategyConfig;
+import org.ssl4j.steps.PretrainConfig;
+import org.ssl4j.steps.TeachAndLearnConfig;
 import org.ssl4j.steps.TeacherStudentConfig;
 
 /**
@@ -25,8 +27,10 @@ import org.ssl4j.steps.TeacherStudentConfig;
  * }</pre>
  *
  * It expands to a {@code teacher-student} composition: the {@code meta} teacher with a {@code
- * largeTeacher}, a {@code deferred} {@code cross-entropy} student, the strategy, and the phases
- * {@code large-teacher} and {@code reduced-teach-and-learn} (named {@code mpl}).
+ * largeTeacher}, a {@code cross-entropy} student, the strategy, and the phases {@code pretrain}
+ * (named {@code large-teacher}) and {@code teach-and-learn} (named {@code mpl}). Its phases
+ * start with {@code pretrain}, so the composition creates the student only when {@code mpl}
+ * begins, after the meta teacher stored the large teacher's predictions and freed it.
  *
  * @param largeTeacher the large teacher; required
  * @param largeTeacherSteps steps of the {@code large-teacher} phase, {@code >= 1}; required
@@ -44,6 +48,9 @@ public record ReducedMplConfig(
         PseudoLabelStrategyConfig pseudoLabels,
         FeedbackConfig feedback)
         implements MethodConfig {
+
+    /** The name of the large teacher's phase. */
+    static final String LARGE_TEACHER = "large-teacher";
 
     /** Fills defaults and checks that the parts fit together. */
     public ReducedMplConfig {
@@ -81,9 +88,9 @@ public record ReducedMplConfig(
                         largeTeacherSteps);
         return new TeacherStudentConfig(
                 meta,
-                new DeferredStudentConfig(student.toCrossEntropy(largeTeacher)),
+                student.toCrossEntropy(largeTeacher),
                 pseudoLabels,
-                List.of(new LargeTeacherPhaseConfig(null), new ReducedTeachAndLearnConfig(MplConfig.PHASE, null)));
+                List.of(new PretrainConfig(LARGE_TEACHER, null), TeachAndLearnConfig.named(MplConfig.PHASE)));
     }
 
     @Override

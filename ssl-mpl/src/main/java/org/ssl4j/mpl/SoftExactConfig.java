@@ -3,12 +3,11 @@ package org.ssl4j.mpl;
 import java.util.List;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
-import org.ssl4j.api.method.BatchPlan;
-import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.composition.PhaseConfig;
 import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.steps.CrossEntropyStudent;
+import org.ssl4j.steps.TeachAndLearnConfig;
 
 /**
  * Config of the {@code soft-exact} phase ({@link SoftExactPhase}): teach-and-learn with MPL's
@@ -27,15 +26,9 @@ import org.ssl4j.steps.CrossEntropyStudent;
 public record SoftExactConfig(String name, Long steps, Double temperature, Double finiteDifferenceStep)
         implements PhaseConfig {
 
-    /** Fills defaults and checks ranges. */
+    /** Fills defaults and checks ranges ({@code name} and {@code steps} as {@code teach-and-learn}). */
     public SoftExactConfig {
-        name = name == null ? "train" : name;
-        if (name.isBlank()) {
-            throw new InvalidConfigException("name", "must not be blank");
-        }
-        if (steps != null) {
-            Checks.positive("steps", steps);
-        }
+        name = new TeachAndLearnConfig(name, steps, null).name();
         temperature = Checks.positive("temperature", temperature == null ? 1.0 : temperature);
         finiteDifferenceStep =
                 Checks.positive("finiteDifferenceStep", finiteDifferenceStep == null ? 1e-3 : finiteDifferenceStep);
@@ -43,7 +36,8 @@ public record SoftExactConfig(String name, Long steps, Double temperature, Doubl
 
     /**
      * @throws InvalidConfigException when the teacher is not {@code meta}, the student not {@code
-     *     cross-entropy}, or {@code train.unlabeledRatio} is 0
+     *     cross-entropy}, or as {@code teach-and-learn} (its batches: both views, since the {@code
+     *     meta} teacher labels the strong one)
      */
     @Override
     public List<Phase> create(PhaseSetup setup) {
@@ -55,16 +49,10 @@ public record SoftExactConfig(String name, Long steps, Double temperature, Doubl
                             + (setup.teacher() == null ? "no teacher" : "another teacher")
                             + " or another student");
         }
-        Budget budget = setup.method().budget();
-        if (budget.unlabeledBatchSize() == 0) {
-            throw new InvalidConfigException(
-                    "train.unlabeledRatio", "must be at least 1: phase '" + name + "' has a teacher, got 0");
-        }
+        Phase plan = new TeachAndLearnConfig(name, steps, null).create(setup).get(0);
         return List.of(
                 new SoftExactPhase(
-                        name,
-                        steps == null ? budget.steps() : steps,
-                        new BatchPlan(budget.batchSize(), budget.unlabeledBatchSize(), true),
+                        plan,
                         teacher,
                         student,
                         temperature.floatValue(),

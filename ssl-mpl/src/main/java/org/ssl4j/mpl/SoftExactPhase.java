@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.Phase;
+import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.model.Network;
@@ -71,24 +72,42 @@ final class SoftExactPhase extends BasicPhase {
      */
     private static final double MIN_DIRECTION_NORM = 1e-10;
 
+    private final Phase plan;
     private final MetaTeacher teacher;
     private final CrossEntropyStudent student;
     private final float temperature;
     private final double finiteDifferenceStep;
 
+    /**
+     * @param plan the {@code teach-and-learn} phase it stands in for: its name, steps and batches,
+     *     what it does when it begins and its result
+     * @param teacher the teacher
+     * @param student the student
+     * @param temperature of the soft labels
+     * @param finiteDifferenceStep of the central difference
+     */
     SoftExactPhase(
-            String name,
-            long steps,
-            BatchPlan batches,
+            Phase plan,
             MetaTeacher teacher,
             CrossEntropyStudent student,
             float temperature,
             double finiteDifferenceStep) {
-        super(name, steps, batches);
+        super(plan.name(), plan.steps(), plan.batches());
+        this.plan = plan;
         this.teacher = teacher;
         this.student = student;
         this.temperature = temperature;
         this.finiteDifferenceStep = finiteDifferenceStep;
+    }
+
+    @Override
+    public void begin(PhaseContext context) {
+        plan.begin(context);
+    }
+
+    @Override
+    public Network result() {
+        return plan.result();
     }
 
     /**

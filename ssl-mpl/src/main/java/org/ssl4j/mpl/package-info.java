@@ -4,11 +4,10 @@
  * the teacher, which learns to make labels that help the student.
  *
  * <p>Built on the support library's composition ({@code teacher-student}): the {@code meta}
- * teacher ({@link org.ssl4j.mpl.MetaTeacher}, the hard feedback rule and its sign), the {@code
- * soft-exact} phase ({@link org.ssl4j.mpl.SoftExactPhase}, the exact gradient of the student's
- * one-step-lookahead labeled loss with respect to soft labels), Reduced MPL's large teacher
- * ({@link org.ssl4j.mpl.LargeTeacher}) with its phases and {@code deferred} student, and the
- * presets {@code mpl} ({@link org.ssl4j.mpl.MplConfig}) and {@code reduced-mpl} ({@link
+ * teacher ({@link org.ssl4j.mpl.MetaTeacher}, the hard feedback rule and its sign, Reduced MPL's
+ * large teacher), the {@code soft-exact} phase ({@link org.ssl4j.mpl.SoftExactPhase}, the exact
+ * gradient of the student's one-step-lookahead labeled loss with respect to soft labels), and
+ * the presets {@code mpl} ({@link org.ssl4j.mpl.MplConfig}) and {@code reduced-mpl} ({@link
  * org.ssl4j.mpl.ReducedMplConfig}) that expand to compositions.
  */
 package org.ssl4j.mpl;

@@ -3,15 +3,12 @@ package org.ssl4j.mpl;
 import java.util.List;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.plugin.Ssl4jPlugin;
-import org.ssl4j.api.role.PseudoLabelStrategyConfig;
-import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.testkit.ConfigSample;
 import org.ssl4j.testkit.PluginContractTest;
 
 /**
- * The MPL presets (Reduced MPL included), the meta teacher, the deferred student, the phases and
- * the sampled strategy pass the plugin contract of the test kit, with the kit's {@code
+ * The MPL presets (Reduced MPL included), the meta teacher and the soft-exact phase pass the plugin contract of the test kit, with the kit's {@code
  * testkit-mlp} backbone and {@code testkit-sgd} optimizer. The pseudo-label strategy (hard when
  * absent) and the finetune phase (none when absent) stay null when left out.
  */
@@ -49,17 +46,14 @@ class MplPluginContractTest extends PluginContractTest {
                                         + " \"largeTeacherSteps\": 2, \"reducedTeacher\": {" + NETWORK + "}}")
                         .withUnsetDefaults("pseudoLabels"),
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"meta\", " + NETWORK + "}")
-                        .withUnsetDefaults("maxGradNorm", "largeTeacher", "largeTeacherSteps"),
-                ConfigSample.of(StudentConfig.class, "{\"type\": \"deferred\", \"student\": {\"type\": \"cross-entropy\", " + NETWORK + "}}"),
-                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\"}"));
+                        .withUnsetDefaults("maxGradNorm", "largeTeacher", "largeTeacherSteps"));
     }
 
     /**
-     * The kit's compositions (the meta teacher teaching the kit's student, the deferred student
-     * alone), the meta teacher with soft labels and an EMA-evaluated student, written out; and
-     * Reduced MPL written out with a sampled strategy. The phases {@code soft-exact}, {@code
-     * large-teacher} and {@code reduced-teach-and-learn} work with the meta teacher only, so they
-     * are sampled by the presets that expand to them and by these compositions.
+     * The kit's compositions (the meta teacher teaching the kit's student), the meta teacher with
+     * soft labels and an EMA-evaluated student, written out; Reduced MPL written out with a
+     * sampled strategy; and the meta teacher pretrained before MPL. The phase {@code soft-exact}
+     * works with the meta teacher only, so it is sampled by the preset that expands to it.
      */
     @Override
     protected List<ConfigSample> compositions() {
@@ -69,10 +63,17 @@ class MplPluginContractTest extends PluginContractTest {
                         MethodConfig.class,
                         "{\"type\": \"teacher-student\", \"teacher\": {\"type\": \"meta\", " + NETWORK + ","
                                 + " \"largeTeacher\": {" + NETWORK + "}, \"largeTeacherSteps\": 2},"
-                                + " \"student\": {\"type\": \"deferred\", \"student\": {\"type\": \"cross-entropy\", "
-                                + NETWORK + ", \"view\": \"strong\", \"labeledLoss\": false, \"measureFeedback\": true}},"
+                                + " \"student\": {\"type\": \"cross-entropy\", "
+                                + NETWORK + ", \"view\": \"strong\", \"labeledLoss\": false, \"measureFeedback\": true},"
                                 + " \"pseudoLabels\": {\"type\": \"sampled\"},"
-                                + " \"phases\": [{\"type\": \"large-teacher\"}, {\"type\": \"reduced-teach-and-learn\"}]}"),
+                                + " \"phases\": [{\"type\": \"pretrain\", \"name\": \"large-teacher\"},"
+                                + " {\"type\": \"teach-and-learn\", \"name\": \"mpl\"}]}"),
+                ConfigSample.of(
+                        MethodConfig.class,
+                        "{\"type\": \"teacher-student\", \"teacher\": {\"type\": \"meta\", " + NETWORK + "},"
+                                + " \"student\": {\"type\": \"cross-entropy\", " + NETWORK + ", \"view\": \"strong\","
+                                + " \"labeledLoss\": false, \"measureFeedback\": true},"
+                                + " \"phases\": [{\"type\": \"pretrain\", \"steps\": 2}, {\"type\": \"teach-and-learn\"}]}"),
                 ConfigSample.of(
                         MethodConfig.class,
                         "{\"type\": \"teacher-student\", \"teacher\": {\"type\": \"meta\", " + NETWORK + "},"

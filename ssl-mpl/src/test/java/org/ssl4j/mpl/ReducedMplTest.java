@@ -19,6 +19,7 @@ import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.PretrainConfig;
 import org.ssl4j.steps.TeacherStudentConfig;
 import org.ssl4j.testkit.fixtures.BlockNetwork;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
@@ -105,20 +106,18 @@ class ReducedMplTest {
     }
 
     @Test
-    void phasesThatDriveAMetaTeacherRefuseACompositionWithoutOneNamingTheirPath() {
+    void phasesThatNeedAMetaOrPretrainableTeacherRefuseACompositionWithoutOneNamingTheirPath() {
         try (NDManager manager = NDManager.newBaseManager()) {
             TestMethodContext context = new TestMethodContext(ToyData.SPEC, ToyData.budget(3, ToyData.RATIO), manager);
             CrossEntropyStudentConfig student =
                     CrossEntropyStudentConfig.builder(new MlpBackbone(4), new TestSgd(0.5f)).measureFeedback(true).build();
-            MetaTeacherConfig meta =
-                    new MetaTeacherConfig(new MlpBackbone(4), new TestSgd(0.5f), null, null, null, null, null, null);
-            InvalidConfigException large =
+            InvalidConfigException pretrain =
                     assertThrows(
                             InvalidConfigException.class,
-                            () -> new TeacherStudentConfig(meta, student, null, List.of(new LargeTeacherPhaseConfig(null)))
+                            () -> new TeacherStudentConfig(new OtherTeacher(), student, null, List.of(new PretrainConfig(null, null)))
                                     .create(context));
-            assertEquals("phases[0].type", large.field());
-            assertTrue(large.problem().contains("largeTeacher"), large.problem());
+            assertEquals("phases[0].type", pretrain.field());
+            assertTrue(pretrain.problem().contains("learns alone"), pretrain.problem());
             InvalidConfigException soft =
                     assertThrows(
                             InvalidConfigException.class,

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongToDoubleFunction;
 import org.ssl4j.api.method.LabeledBatch;
+import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
@@ -63,36 +64,49 @@ public final class CrossEntropyStudent implements Student {
     public static final List<String> LOSS_NAMES =
             List.of(SUPERVISED, UNLABELED, LOSS, TSA_THRESHOLD, LABELED_BEFORE, LABELED_AFTER);
 
-    private final Network network;
+    private final MethodContext context;
     private final CrossEntropyStudentConfig config;
     private final TsaSchedule tsa;
     private final LongToDoubleFunction unlabeledWeight;
     private final List<AuxiliaryLoss> auxiliaryLosses;
     private final View view;
-    private final MovingAverage average;
+    private Network network;
+
+    private MovingAverage average;
 
     /**
-     * @param network the trainable network it updates
+     * @param context where it creates its networks, {@code student} and, with a moving average,
+     *     {@code student-ema}, when it is first used
      * @param config its settings (defaults filled)
      * @param auxiliaryLosses its auxiliary terms, each already weighted
-     * @param average the moving average it keeps and is evaluated by, or null
      */
     CrossEntropyStudent(
-            Network network,
+            MethodContext context,
             CrossEntropyStudentConfig config,
-            List<AuxiliaryLoss> auxiliaryLosses,
-            MovingAverage average) {
-        this.network = network;
+            List<AuxiliaryLoss> auxiliaryLosses) {
+        this.context = context;
         this.config = config;
         this.tsa = config.tsaSchedule();
         this.unlabeledWeight = new LinearWarmup(config.unlabeledWeight(), config.warmupSteps());
         this.auxiliaryLosses = List.copyOf(auxiliaryLosses);
         this.view = config.studentView();
-        this.average = average;
     }
 
+    /**
+     * @return its network, created (with its moving average) at the first call: when the
+     *     student is created, or, for a {@linkplain CrossEntropyStudentConfig#deferred deferred}
+     *     one, when it is first used
+     */
     @Override
     public Network network() {
+        if (network == null) {
+            network = context.trainable(
+                    CrossEntropyStudentConfig.NETWORK, config.backbone(), config.optimizer(), context.budget().steps());
+            if (config.ema() != null) {
+                average = new MovingAverage(
+                        context.frozen(CrossEntropyStudentConfig.AVERAGE, config.backbone()), network, config.ema(), true);
+            }
+        }
         return network;
     }
 
@@ -101,7 +115,8 @@ public final class CrossEntropyStudent implements Student {
      */
     @Override
     public Network evaluated() {
-        return average == null ? network : average.network();
+        Network own = network();
+        return average == null ? own : average.network();
     }
 
     @Override
@@ -160,6 +175,7 @@ public final class CrossEntropyStudent implements Student {
         if (context.step() < config.waitSteps()) {
             return StudentFeedback.NONE;
         }
+        Network own = network();
         LabeledBatch labeled = context.labeled();
         boolean withLabeled = config.labeledLoss();
         if (!withLabeled && labels == null) {
@@ -176,10 +192,10 @@ public final class CrossEntropyStudent implements Student {
                 unlabeled != null && (labels != null || auxiliary) && needsStrongView()
                         ? View.STRONG.of(unlabeled)
                         : null;
-        NDArray before = measuresFeedback() ? Updates.evaluationLoss(network, labeled) : null;
+        NDArray before = measuresFeedback() ? Updates.evaluationLoss(own, labeled) : null;
         Map<String, NDArray> losses = new LinkedHashMap<>();
         try (GradientCollector collector = context.newGradientCollector()) {
-            AuxiliaryInputs logits = JointForward.run(network, labeled, withLabeled, weak, strong);
+            AuxiliaryInputs logits = JointForward.run(own, labeled, withLabeled, weak, strong);
             NDArray total = null;
             if (withLabeled) {
                 total = supervised(logits, labeled, context, losses);
@@ -203,14 +219,14 @@ public final class CrossEntropyStudent implements Student {
             collector.backward(total);
         }
         beforeUpdate.run();
-        Updates.apply(network, config.maxGradNorm());
+        Updates.apply(own, config.maxGradNorm());
         if (average != null) {
             average.update();
         }
         if (before == null) {
             return StudentFeedback.of(losses);
         }
-        NDArray after = Updates.evaluationLoss(network, labeled);
+        NDArray after = Updates.evaluationLoss(own, labeled);
         losses.put(LABELED_BEFORE, before);
         losses.put(LABELED_AFTER, after);
         return new StudentFeedback(losses, before, after);

@@ -2,13 +2,12 @@ package org.ssl4j.steps;
 
 import java.util.List;
 import org.ssl4j.api.config.Checks;
+import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.MethodContext;
 import org.ssl4j.api.model.BackboneConfig;
-import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.AuxiliaryLoss;
 import org.ssl4j.api.role.AuxiliaryLossConfig;
-import org.ssl4j.api.role.StudentConfig;
 import org.ssl4j.api.role.View;
 
 /**
@@ -53,7 +52,7 @@ public record CrossEntropyStudentConfig(
         Double ema,
         Double maxGradNorm,
         Long waitSteps)
-        implements StudentConfig {
+        implements DeferrableStudentConfig {
 
     /** The name of the student's network. */
     public static final String NETWORK = "student";
@@ -110,20 +109,38 @@ public record CrossEntropyStudentConfig(
     }
 
     /**
-     * Creates the network {@code student} (and {@code student-ema} with a moving average).
+     * Creates the student and its network {@code student} (and {@code student-ema} with a moving
+     * average).
      *
      * @param context the method's context
      * @return the student
      */
     @Override
     public CrossEntropyStudent create(MethodContext context) {
-        List<AuxiliaryLoss> terms =
-                AuxiliaryLosses.create(
-                        "auxiliaryLosses", auxiliaryLosses, context.data(), CrossEntropyStudent.LOSS_NAMES);
-        Network network = context.trainable(NETWORK, backbone, optimizer, context.budget().steps());
-        MovingAverage average =
-                ema == null ? null : new MovingAverage(context.frozen(AVERAGE, backbone), network, ema, true);
-        return new CrossEntropyStudent(network, this, terms, average);
+        CrossEntropyStudent student = new CrossEntropyStudent(context, this, terms(context));
+        student.network();
+        return student;
+    }
+
+    /**
+     * @throws InvalidConfigException naming {@code student.backbone} (its path in the
+     *     composition) when the backbone does not fit the data, or as {@link
+     *     AuxiliaryLosses#create}
+     */
+    @Override
+    public CrossEntropyStudent deferred(MethodContext context) {
+        List<AuxiliaryLoss> terms = terms(context);
+        try {
+            backbone.build(context.data());
+        } catch (InvalidConfigException e) {
+            throw new InvalidConfigException("student.backbone." + e.field(), e.problem());
+        }
+        return new CrossEntropyStudent(context, this, terms);
+    }
+
+    private List<AuxiliaryLoss> terms(MethodContext context) {
+        return AuxiliaryLosses.create(
+                "auxiliaryLosses", auxiliaryLosses, context.data(), CrossEntropyStudent.LOSS_NAMES);
     }
 
     /** Builds a config without positional nulls; every setter is optional. */

@@ -13,8 +13,8 @@ import org.ssl4j.api.role.StudentConfig;
 /**
  * The {@code steps} plugin: the components of the support library, which every composed method
  * uses: the {@code teacher-student} method, the {@code cross-entropy} student, the {@code
- * teach-and-learn} and {@code finetune} phases and the {@code hard} and {@code soft} pseudo-label
- * strategies.
+ * pretrain}, {@code teach-and-learn} and {@code finetune} phases and the {@code hard}, {@code
+ * soft} and {@code sampled} pseudo-label strategies.
  */
 @AutoService(Ssl4jPlugin.class)
 public final class StepsPlugin implements Ssl4jPlugin {
@@ -54,6 +54,10 @@ public final class StepsPlugin implements Ssl4jPlugin {
     public List<Component<PhaseConfig>> phases() {
         return List.of(
                 Component.of(
+                        "pretrain",
+                        PretrainConfig.class,
+                        "the teacher learns alone, from labeled data and its auxiliary losses, before the student exists"),
+                Component.of(
                         "teach-and-learn",
                         TeachAndLearnConfig.class,
                         "the teacher labels, the student learns, the teacher learns from the student"),
@@ -70,6 +74,10 @@ public final class StepsPlugin implements Ssl4jPlugin {
                 Component.of(
                         "soft",
                         SoftLabelsConfig.class,
-                        "temperature-sharpened softmax, masked below a confidence threshold"));
+                        "temperature-sharpened softmax, masked below a confidence threshold"),
+                Component.of(
+                        "sampled",
+                        SampledLabelsConfig.class,
+                        "a class drawn from the temperature-scaled softmax, no mask"));
     }
 }

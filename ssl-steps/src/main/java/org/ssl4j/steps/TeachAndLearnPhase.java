@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDArray;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.ssl4j.api.method.BatchPlan;
+import org.ssl4j.api.method.PhaseContext;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
+import org.ssl4j.api.model.Network;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.Student;
 import org.ssl4j.api.role.StudentFeedback;
@@ -14,7 +16,10 @@ import org.ssl4j.api.role.Teacher;
 /**
  * The step of every teacher-student method: the teacher labels the step's unlabeled examples
  * (no gradient collector open), the student learns from them and the labeled batch, the teacher
- * learns from what the student reports. Without a teacher the student learns alone.
+ * learns from what the student reports. Without a teacher the student learns alone. When the
+ * phase begins, a {@link Pretrainable} teacher ends its pretraining and then the student's
+ * networks are created, if they were not yet; from then on the phase's result is the student's
+ * evaluated network.
  */
 final class TeachAndLearnPhase extends BasicPhase {
 
@@ -23,11 +28,41 @@ final class TeachAndLearnPhase extends BasicPhase {
 
     private final Teacher teacher;
     private final Student student;
+    private boolean begun;
 
     TeachAndLearnPhase(String name, long steps, BatchPlan batches, Teacher teacher, Student student) {
         super(name, steps, batches);
         this.teacher = teacher;
         this.student = student;
+    }
+
+    /** Ends the teacher's pretraining, then creates the student if it was not yet. */
+    @Override
+    public void begin(PhaseContext context) {
+        if (teacher instanceof Pretrainable pretrained) {
+            pretrained.endPretraining(context);
+        }
+        student.network();
+        begun = true;
+    }
+
+    /**
+     * A resumed run went past this phase: the student's networks exist (a deferred student's are
+     * made now, and restored by the runtime as networks made after the restore) and are the
+     * result.
+     */
+    @Override
+    public void passed() {
+        student.network();
+        begun = true;
+    }
+
+    /**
+     * @return the student's evaluated network once the phase has begun or been passed, else null
+     */
+    @Override
+    public Network result() {
+        return begun ? student.evaluated() : null;
     }
 
     /**

@@ -28,7 +28,9 @@ import org.ssl4j.api.role.TeacherConfig;
  * @param student who learns, required
  * @param pseudoLabels how the teacher's logits become labels; default {@code hard} with threshold
  *     0 (the argmax, nothing masked)
- * @param phases what runs, in order; default one {@code teach-and-learn} phase
+ * @param phases what runs, in order; default one {@code teach-and-learn} phase. When they start
+ *     with {@code pretrain}, a {@linkplain DeferrableStudentConfig deferrable} student's
+ *     networks are created when the first phase after it begins, not with the method
  */
 public record TeacherStudentConfig(
         TeacherConfig teacher,

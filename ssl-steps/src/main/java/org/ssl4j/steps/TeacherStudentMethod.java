@@ -23,7 +23,11 @@ import org.ssl4j.api.state.StateWriter;
  *
  * <p>Creation order, which decides which network gets which initial draw: a teacher that {@link
  * TeacherConfig#ownsNetwork() owns its network} first, then the student, then any other teacher
- * (it may copy the student), then the phases in order (the networks they make). It evaluates
+ * (it may copy the student), then the phases in order (the networks they make). When the
+ * phases start with {@code pretrain} and the student is {@linkplain DeferrableStudentConfig
+ * deferrable}, its networks are created when it is first used instead (the first phase after the
+ * pretraining begins), so that a network the teacher pretrained and freed is gone first (Reduced
+ * MPL). It evaluates
  * the network of the last phase that has begun and produces one ({@link Phase#result()}), else
  * the student's evaluated network.
  *
@@ -44,7 +48,14 @@ public final class TeacherStudentMethod implements TrainingMethod {
         if (teacherConfig != null && teacherConfig.ownsNetwork()) {
             first = under("teacher", () -> teacherConfig.create(new TeacherContext(context, null, strategy)));
         }
-        student = under("student", () -> config.student().create(context));
+        student =
+                under(
+                        "student",
+                        () ->
+                                config.phases().get(0) instanceof PretrainConfig
+                                                && config.student() instanceof DeferrableStudentConfig deferrable
+                                        ? deferrable.deferred(context)
+                                        : config.student().create(context));
         if (teacherConfig != null && first == null) {
             Student made = student;
             first = under("teacher", () -> teacherConfig.create(new TeacherContext(context, made, strategy)));

@@ -27,6 +27,11 @@ import org.ssl4j.api.role.View;
 import org.ssl4j.testkit.fixtures.RecordingAuxiliaryLoss;
 import org.ssl4j.testkit.fixtures.MlpBackbone;
 import org.ssl4j.testkit.fixtures.TestMethodContext;
+import org.ssl4j.api.data.DataSpec;
+import org.ssl4j.api.method.Budget;
+import org.ssl4j.api.method.MethodContext;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.testkit.fixtures.TestSgd;
 import org.ssl4j.testkit.fixtures.TestStepContext;
 import org.ssl4j.testkit.fixtures.ToyData;
@@ -90,12 +95,11 @@ class CrossEntropyStudentTest {
             Network network = network(manager);
             CrossEntropyStudent student =
                     new CrossEntropyStudent(
-                            network,
+                            holding(network),
                             CrossEntropyStudentConfig.builder(new MlpBackbone(8), new TestSgd(0.1f))
                                     .labeledLoss(false)
                                     .build(),
-                            List.of(),
-                            null);
+                            List.of());
             LabeledBatch labeled = ToyData.labeled(manager);
             UnlabeledBatch unlabeled = ToyData.unlabeled(manager, false);
 
@@ -219,6 +223,36 @@ class CrossEntropyStudentTest {
         }
     }
 
+    /** A context whose trainable network is {@code network}, which the student then creates. */
+    private static MethodContext holding(Network network) {
+        return new MethodContext() {
+            @Override
+            public DataSpec data() {
+                return ToyData.SPEC;
+            }
+
+            @Override
+            public Budget budget() {
+                return ToyData.budget(10, ToyData.RATIO);
+            }
+
+            @Override
+            public long seed() {
+                return 0;
+            }
+
+            @Override
+            public Network trainable(String name, BackboneConfig backbone, OptimizerConfig optimizer, long totalSteps) {
+                return network;
+            }
+
+            @Override
+            public Network frozen(String name, BackboneConfig backbone) {
+                throw new UnsupportedOperationException("no moving average in these tests");
+            }
+        };
+    }
+
     private static Network network(NDManager manager) {
         return new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager)
                 .trainable("student", new MlpBackbone(8), new TestSgd(0.1f), 10);
@@ -238,11 +272,7 @@ class CrossEntropyStudentTest {
                         .unlabeledWeight(unlabeledWeight)
                         .view(view)
                         .build();
-        return new CrossEntropyStudent(
-                network,
-                config,
-                auxiliary,
-                null);
+        return new CrossEntropyStudent(holding(network), config, auxiliary);
     }
 
     private static float labeledLoss(Network network, LabeledBatch labeled) {

@@ -52,6 +52,24 @@ class StepsPluginContractTest extends PluginContractTest {
                         .withUnsetDefaults("batchSize"),
                 ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\"}"),
                 ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"hard\", \"threshold\": 0.5}"),
-                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"soft\"}"));
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"soft\"}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\"}"),
+                ConfigSample.of(PseudoLabelStrategyConfig.class, "{\"type\": \"sampled\", \"temperature\": 0.5}"));
+    }
+
+    /**
+     * The kit's compositions, and the {@code pretrain} phase, which needs a teacher that learns
+     * alone: this module's test teacher ({@link PretrainingTeacherPlugin}) pretrains, then the
+     * student (created when {@code teach-and-learn} begins) learns from its labels.
+     */
+    @Override
+    protected List<ConfigSample> compositions() {
+        List<ConfigSample> compositions = new java.util.ArrayList<>(super.compositions());
+        compositions.add(ConfigSample.of(
+                MethodConfig.class,
+                "{\"type\": \"teacher-student\", \"teacher\": {\"type\": \"steps-test-pretraining\", " + NETWORK + "},"
+                        + " \"student\": " + STUDENT + ","
+                        + " \"phases\": [{\"type\": \"pretrain\", \"name\": \"warm-up\"}, {\"type\": \"teach-and-learn\", \"steps\": 3}]}"));
+        return compositions;
     }
 }

@@ -1,4 +1,4 @@
-package org.ssl4j.mpl;
+package org.ssl4j.steps;
 
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.role.PseudoLabelStrategy;

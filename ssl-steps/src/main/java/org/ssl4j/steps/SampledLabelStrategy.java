@@ -1,4 +1,4 @@
-package org.ssl4j.mpl;
+package org.ssl4j.steps;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
