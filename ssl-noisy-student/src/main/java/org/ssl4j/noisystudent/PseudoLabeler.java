@@ -2,11 +2,11 @@ package org.ssl4j.noisystudent;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.steps.BatchedForward;
 
 /**
  * Labels a whole split with a teacher: the examples as stored (un-augmented), in batches, in
@@ -55,33 +55,28 @@ final class PseudoLabeler {
         float[] distributions = new float[size * classes];
         long started = System.nanoTime();
         int reportEvery = Math.max(1, size / REPORTS);
-        int nextReport = reportEvery;
-        for (int from = 0; from < size; from += batchSize) {
-            int to = Math.min(size, from + batchSize);
-            try (NDManager scratch = parent.newSubManager()) {
-                NDArray inputs = split.get(new NDIndex("{}:{}", from, to));
-                inputs.attach(scratch);
-                NDArray logits = teacher.forward(inputs, false);
-                NDArray probabilities = logits.softmax(1);
-                int[] predicted = probabilities.argMax(1).toType(DataType.INT32, false).toIntArray();
-                System.arraycopy(predicted, 0, labels, from, to - from);
-                float[] best = probabilities.max(new int[] {1}).toFloatArray();
-                System.arraycopy(best, 0, confidences, from, to - from);
-                NDArray targets =
-                        temperature == 1f ? probabilities : logits.div(temperature).softmax(1);
-                float[] rows = targets.toFloatArray();
-                System.arraycopy(rows, 0, distributions, from * classes, rows.length);
-            }
-            if (to >= nextReport || to == size) {
+        int[] nextReport = {reportEvery};
+        BatchedForward.run(teacher, split, batchSize, parent, (from, to, logits) -> {
+            int first = Math.toIntExact(from);
+            int count = Math.toIntExact(to - from);
+            NDArray probabilities = logits.softmax(1);
+            int[] predicted = probabilities.argMax(1).toType(DataType.INT32, false).toIntArray();
+            System.arraycopy(predicted, 0, labels, first, count);
+            float[] best = probabilities.max(new int[] {1}).toFloatArray();
+            System.arraycopy(best, 0, confidences, first, count);
+            NDArray targets = temperature == 1f ? probabilities : logits.div(temperature).softmax(1);
+            float[] rows = targets.toFloatArray();
+            System.arraycopy(rows, 0, distributions, first * classes, rows.length);
+            if (to >= nextReport[0] || to == size) {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 LOG.log(
                         Level.INFO,
                         String.format(
                                 "%s: pseudo-labelled %d/%d unlabeled examples (%.0f%%), %.0f images/s",
                                 task, to, size, 100.0 * to / size, to / Math.max(seconds, 1e-9)));
-                nextReport = (to / reportEvery + 1) * reportEvery;
+                nextReport[0] = (int) (to / reportEvery + 1) * reportEvery;
             }
-        }
+        });
         return new TeacherPredictions(classes, labels, confidences, distributions);
     }
 }
