@@ -68,35 +68,32 @@ public record NoisyStudentConfig(
     /** The name of the phase that trains round 0's network. */
     public static final String ROUND_ZERO = "round-0";
 
-    /** Checks required fields and ranges, and fills the defaults. */
+    /**
+     * Checks the teacher and fills the other defaults by the rules of the rounds' phase
+     * ({@link NoisyStudentRoundsConfig}), so the two cannot disagree; a bad {@code pseudoLabels}
+     * is named as the preset calls it.
+     */
     public NoisyStudentConfig {
         Checks.required("teacher", teacher);
-        students = Checks.listOf("students", students);
-        rounds = rounds == null ? 3 : rounds;
-        Checks.inRange("rounds", rounds, 1, 100);
-        if (students.size() > 1 && students.size() != rounds) {
-            throw new InvalidConfigException(
-                    "students",
-                    "must hold 0, 1 or 'rounds' (" + rounds + ") backbones, got " + students.size());
+        NoisyStudentRoundsConfig checked;
+        try {
+            checked =
+                    new NoisyStudentRoundsConfig(
+                            rounds, null, students, optimizer, pseudoLabels, temperature, threshold, balance,
+                            perClass, unlabeledWeight, labelSmoothing, labelBatchSize, readPseudoLabels);
+        } catch (InvalidConfigException e) {
+            throw e.field().equals("targets") ? new InvalidConfigException("pseudoLabels", e.problem()) : e;
         }
-        Checks.required("optimizer", optimizer);
-        pseudoLabels =
-                pseudoLabels == null
-                        ? LabelKind.SOFT.configName()
-                        : LabelKind.fromConfig("pseudoLabels", pseudoLabels).configName();
-        temperature = temperature == null ? 1.0 : temperature;
-        Checks.positive("temperature", temperature);
-        threshold = threshold == null ? 0.3 : threshold;
-        Checks.inUnitInterval("threshold", threshold);
-        balance = balance == null ? Boolean.TRUE : balance;
-        perClass = perClass == null ? 0 : perClass;
-        Checks.nonNegative("perClass", perClass);
-        unlabeledWeight = unlabeledWeight == null ? 1.0 : unlabeledWeight;
-        Checks.nonNegative("unlabeledWeight", unlabeledWeight);
-        labelSmoothing = labelSmoothing == null ? 0.1 : labelSmoothing;
-        Checks.belowOne("labelSmoothing", labelSmoothing);
-        labelBatchSize = labelBatchSize == null ? 256 : labelBatchSize;
-        Checks.positive("labelBatchSize", labelBatchSize);
+        students = checked.students();
+        rounds = checked.rounds();
+        pseudoLabels = checked.targets();
+        temperature = checked.temperature();
+        threshold = checked.threshold();
+        balance = checked.balance();
+        perClass = checked.perClass();
+        unlabeledWeight = checked.unlabeledWeight();
+        labelSmoothing = checked.labelSmoothing();
+        labelBatchSize = checked.labelBatchSize();
     }
 
     /**
