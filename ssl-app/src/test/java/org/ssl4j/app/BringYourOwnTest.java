@@ -12,8 +12,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,13 +34,8 @@ class BringYourOwnTest {
 
     @TempDir Path dir;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome ssl4j(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+    private static Cli.Outcome ssl4j(String... args) {
+        return Cli.run(args);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -111,7 +104,7 @@ class BringYourOwnTest {
 
     @Test
     void pluginsListsTheTableSourceItsAugmentationsAndTheTorchScriptBackbone() {
-        Outcome result = ssl4j("plugins");
+        Cli.Outcome result = ssl4j("plugins");
         assertEquals(0, result.code(), result.err());
         for (String name : List.of("csv", "feature-dropout", "swap-noise", "torchscript")) {
             assertTrue(result.out().contains(" " + name + " "), name + " missing from:\n" + result.out());
@@ -123,21 +116,21 @@ class BringYourOwnTest {
     @Test
     void aFrozenTeacherStartedFromASupervisedRunGivesItsAccuracyAtTheFirstEvaluation() throws Exception {
         Path supervised = dir.resolve("supervised");
-        Outcome trained = ssl4j("train", write("sup.yaml", moons(SUPERVISED, 300)).toString(), "--out", supervised.toString());
+        Cli.Outcome trained = ssl4j("train", write("sup.yaml", moons(SUPERVISED, 300)).toString(), "--out", supervised.toString());
         assertEquals(0, trained.code(), trained.err());
         double teacherAccuracy = accuracy(supervised);
         assertTrue(teacherAccuracy > 0.7, "the supervised run learned something: " + teacherAccuracy);
 
         Path started = dir.resolve("started");
         String backbone = "{type: mlp, hidden: [16], initFrom: \"" + supervised + ":student\"}";
-        Outcome run = ssl4j("train", write("pl.yaml", moons(pseudoLabel(backbone), 2)).toString(), "--out", started.toString());
+        Cli.Outcome run = ssl4j("train", write("pl.yaml", moons(pseudoLabel(backbone), 2)).toString(), "--out", started.toString());
         assertEquals(0, run.code(), run.err());
         assertEquals(teacherAccuracy, firstEvaluation(started), 0.0, "first evaluation of the started run");
         String resolved = Files.readString(started.resolve("config.yaml"));
         assertTrue(resolved.contains("initFrom: " + supervised + ":student"), resolved);
 
         Path fresh = dir.resolve("fresh");
-        Outcome control = ssl4j("train", write("fresh.yaml", moons(pseudoLabel("{type: mlp, hidden: [16]}"), 2)).toString(),
+        Cli.Outcome control = ssl4j("train", write("fresh.yaml", moons(pseudoLabel("{type: mlp, hidden: [16]}"), 2)).toString(),
                 "--out", fresh.toString());
         assertEquals(0, control.code(), control.err());
         assertNotEquals(teacherAccuracy, firstEvaluation(fresh), "without initFrom the network starts elsewhere");
@@ -146,7 +139,7 @@ class BringYourOwnTest {
         try (var files = Files.walk(supervised)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-        Outcome resumed = ssl4j("train", "--resume", started.toString());
+        Cli.Outcome resumed = ssl4j("train", "--resume", started.toString());
         assertEquals(0, resumed.code(), resumed.err());
         assertEquals(teacherAccuracy, accuracy(started), 0.0);
     }
@@ -157,7 +150,7 @@ class BringYourOwnTest {
         assertEquals(0, ssl4j("train", write("sup.yaml", moons(SUPERVISED, 5)).toString(), "--out", supervised.toString()).code());
 
         String missing = "{type: mlp, hidden: [16], initFrom: \"" + supervised + ":teacher\"}";
-        Outcome result = ssl4j("validate", write("bad.yaml", moons(pseudoLabel(missing), 2)).toString());
+        Cli.Outcome result = ssl4j("validate", write("bad.yaml", moons(pseudoLabel(missing), 2)).toString());
         assertEquals(Main.BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("backbone.initFrom: the run in " + supervised
                 + " has no network 'teacher'; its networks: student"), result.err());
@@ -192,7 +185,7 @@ class BringYourOwnTest {
                 executor: {type: cpu, threads: 1}
                 """.formatted(table, Tables.TINY_TORCHSCRIPT));
         Path out = dir.resolve("ts");
-        Outcome result = ssl4j("train", config.toString(), "--out", out.toString());
+        Cli.Outcome result = ssl4j("train", config.toString(), "--out", out.toString());
         assertEquals(0, result.code(), result.err());
         List<Double> losses = losses(out);
         double late = losses.subList(losses.size() / 2, losses.size()).stream().mapToDouble(d -> d).average().orElseThrow();
@@ -225,7 +218,7 @@ class BringYourOwnTest {
                 method: {type: supervised, backbone: {type: mlp}, optimizer: {type: sgd, lr: 0.1}}
                 train: {steps: 10, batchSize: 4}
                 """.formatted(table));
-        Outcome result = ssl4j("train", config.toString(), "--out", dir.resolve("never").toString());
+        Cli.Outcome result = ssl4j("train", config.toString(), "--out", dir.resolve("never").toString());
         assertEquals(Main.BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("data: " + table + ":8: column 'f2' (2): '1.5.2' is not a number")
                 || result.err().contains("data: " + table + ":8: column 'f1' (1): '1.5.2' is not a number"), result.err());

@@ -11,8 +11,6 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +27,8 @@ class CliTest {
     @TempDir Path dir;
 
     /** A command's exit code and what it printed. */
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome ssl4j(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+    private static Cli.Outcome ssl4j(String... args) {
+        return Cli.run(args);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -72,7 +65,7 @@ class CliTest {
 
     @Test
     void pluginsListsTheBuiltInComponentsByKind() {
-        Outcome result = ssl4j("plugins");
+        Cli.Outcome result = ssl4j("plugins");
         assertEquals(0, result.code(), result.err());
         for (String name :
                 List.of("supervised", "pseudo-label", "mlp", "two-moons", "hard", "soft", "self", "ema", "frozen", "sgd", "adam", "cosine", "identity", "gaussian-noise")) {
@@ -85,7 +78,7 @@ class CliTest {
 
     @Test
     void doctorReportsTheCpuEngineAndWhichExecutorsCanRun() {
-        Outcome result = ssl4j("doctor");
+        Cli.Outcome result = ssl4j("doctor");
         assertEquals(0, result.code(), result.err());
         List<String> lines = result.out().lines().toList();
         assertEquals("java: " + System.getProperty("java.version"), lines.get(0).replaceFirst(" \\(.*", ""));
@@ -107,7 +100,7 @@ class CliTest {
     void unknownTypeNamesThePathAndTheRegisteredTypes() throws Exception {
         Path config =
                 write("bad.yaml", tinyConfig(BOTH_METHODS).replace("{type: mlp, hidden: [16]}", "{type: resnet9}"));
-        Outcome result = ssl4j("validate", config.toString());
+        Cli.Outcome result = ssl4j("validate", config.toString());
         assertEquals(Main.BAD_INPUT, result.code());
         assertTrue(result.err().contains("methods.supervised.backbone.type"), result.err());
         assertTrue(result.err().contains("'resnet9'"), result.err());
@@ -118,7 +111,7 @@ class CliTest {
     @Test
     void unknownFieldNamesThePathAndTheAllowedFields() throws Exception {
         Path config = write("bad.yaml", tinyConfig(BOTH_METHODS).replace("hidden: [16]}", "hidden: [16], widths: 3}"));
-        Outcome result = ssl4j("train", config.toString());
+        Cli.Outcome result = ssl4j("train", config.toString());
         assertEquals(Main.BAD_INPUT, result.code());
         assertTrue(result.err().contains("methods.supervised.backbone.widths"), result.err());
         assertTrue(result.err().contains("hidden"), result.err());
@@ -127,7 +120,7 @@ class CliTest {
     @Test
     void brokenYamlNamesFileLineAndColumn() throws Exception {
         Path config = write("broken.yaml", "name: x\nseeds: [1, 2\ndata: {type: two-moons}\n");
-        Outcome result = ssl4j("compare", config.toString());
+        Cli.Outcome result = ssl4j("compare", config.toString());
         assertEquals(Main.BAD_INPUT, result.code());
         assertTrue(result.err().contains("broken.yaml:"), result.err());
         assertTrue(result.err().matches("(?s).*broken\\.yaml:\\d+:\\d+.*"), result.err());
@@ -136,7 +129,7 @@ class CliTest {
     @Test
     void outOfRangeValueNamesThePathAndTheRange() throws Exception {
         Path config = write("bad.yaml", tinyConfig(BOTH_METHODS).replace("threshold: 0.9", "threshold: 1.5"));
-        Outcome result = ssl4j("validate", config.toString());
+        Cli.Outcome result = ssl4j("validate", config.toString());
         assertEquals(Main.BAD_INPUT, result.code());
         assertTrue(result.err().contains("methods.pseudo-label.pseudoLabels.threshold"), result.err());
         assertTrue(result.err().contains("1.5"), result.err());
@@ -149,7 +142,7 @@ class CliTest {
                 "(?s)(pseudo-label:.*?)backbone: \\{type: mlp, hidden: \\[16\\]\\}", "$1backbone: {type: wide-resnet}");
         Path config = write("bad.yaml", tinyConfig(methods));
         Path out = dir.resolve("never");
-        Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
+        Cli.Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
         assertEquals(Main.BAD_INPUT, result.code(), result.err());
         assertTrue(result.err().contains("methods.pseudo-label.student.backbone.type: wide-resnet needs image examples"), result.err());
         assertTrue(result.err().contains("(2)"), "names the data's shape: " + result.err());
@@ -158,7 +151,7 @@ class CliTest {
 
     @Test
     void validateChecksTheConfigAgainstItsData() throws Exception {
-        Outcome result = ssl4j("validate", write("tiny.yaml", tinyConfig(BOTH_METHODS)).toString());
+        Cli.Outcome result = ssl4j("validate", write("tiny.yaml", tinyConfig(BOTH_METHODS)).toString());
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("is valid: 2 method(s) [supervised, pseudo-label] x 2 seed(s)"), result.out());
         assertTrue(result.out().contains("two moons"), result.out());
@@ -168,7 +161,7 @@ class CliTest {
     void compareRunsEveryMethodAndSeedAndWritesTheRunFolders() throws Exception {
         Path config = write("tiny.yaml", tinyConfig(BOTH_METHODS));
         Path out = dir.resolve("out");
-        Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
+        Cli.Outcome result = ssl4j("compare", config.toString(), "--out", out.toString());
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("| supervised | 2 |"), result.out());
         assertTrue(result.out().contains("| pseudo-label | 2 |"), result.out());
@@ -206,7 +199,7 @@ class CliTest {
         Path config = write("one.yaml", tinyConfig(BOTH_METHODS).replace("seeds: [1, 2]", "seed: 3")
                 .replaceAll("(?s)  pseudo-label:.*threshold: 0.9\\}\n", ""));
         Path out = dir.resolve("run");
-        Outcome result = ssl4j("train", config.toString(), "--out", out.toString());
+        Cli.Outcome result = ssl4j("train", config.toString(), "--out", out.toString());
         assertEquals(0, result.code(), result.err());
 
         // A user rebuilds the architecture and loads the file with DJL alone.
@@ -230,7 +223,7 @@ class CliTest {
         String oneMethod = config.substring(0, config.indexOf("  x:")) + config.substring(config.indexOf("train:"));
         Path gpu = write("gpu.yaml", oneMethod.replace("{type: cpu, threads: 1}", "{type: gpu, device: " + missing + "}"));
         Path run = dir.resolve("run");
-        Outcome trained = ssl4j("train", gpu.toString(), "--out", run.toString());
+        Cli.Outcome trained = ssl4j("train", gpu.toString(), "--out", run.toString());
         assertEquals(Main.BAD_INPUT, trained.code(), trained.err());
         assertTrue(trained.err().contains("config 'tiny': executor.device: GPU " + missing + " was asked for, but the engine sees"),
                 trained.err());
@@ -241,7 +234,7 @@ class CliTest {
                 "two.yaml",
                 oneMethod.replace(
                         "{type: cpu, threads: 1}", "{type: multi-gpu, devices: [" + missing + ", " + (missing + 1) + "]}"));
-        Outcome validated = ssl4j("validate", two.toString());
+        Cli.Outcome validated = ssl4j("validate", two.toString());
         assertEquals(Main.BAD_INPUT, validated.code(), validated.err());
         assertTrue(validated.err().contains("executor.devices[0]: GPU " + missing + " was asked for"), validated.err());
     }
@@ -250,28 +243,28 @@ class CliTest {
     void compareTakesAMetricAndABaselineAndReportWritesThePageAgain() throws Exception {
         Path config = write("tiny-metric.yaml", tinyConfig(BOTH_METHODS));
         Path out = dir.resolve("metric");
-        Outcome result =
+        Cli.Outcome result =
                 ssl4j("compare", config.toString(), "--out", out.toString(), "--metric", "balancedAccuracy", "--baseline", "pseudo-label");
         assertEquals(0, result.code(), result.err());
         assertTrue(result.out().contains("| method | seeds | balanced accuracy (mean ± std) | Δ vs pseudo-label [95% CI] |"), result.out());
         assertTrue(result.out().contains("report: " + out.resolve("report.html")), result.out());
 
         Files.delete(out.resolve("report.html"));
-        Outcome report = ssl4j("report", out.toString(), "--metric", "macroF1");
+        Cli.Outcome report = ssl4j("report", out.toString(), "--metric", "macroF1");
         assertEquals(0, report.code(), report.err());
         assertTrue(Files.readString(out.resolve("report.html")).contains("Results: macro-F1"));
 
-        Outcome wrong = ssl4j("compare", config.toString(), "--out", dir.resolve("wrong").toString(), "--metric", "f1");
+        Cli.Outcome wrong = ssl4j("compare", config.toString(), "--out", dir.resolve("wrong").toString(), "--metric", "f1");
         assertEquals(Main.BAD_INPUT, wrong.code(), wrong.err());
         assertTrue(wrong.err().contains("unknown metric 'f1'; allowed: accuracy, top5Accuracy, balancedAccuracy, macroF1, calibrationError"), wrong.err());
-        Outcome noBaseline = ssl4j("compare", config.toString(), "--out", dir.resolve("wrong").toString(), "--baseline", "uda");
+        Cli.Outcome noBaseline = ssl4j("compare", config.toString(), "--out", dir.resolve("wrong").toString(), "--baseline", "uda");
         assertEquals(Main.BAD_INPUT, noBaseline.code(), noBaseline.err());
         assertTrue(noBaseline.err().contains("baseline 'uda' is not a method of the config"), noBaseline.err());
     }
 
     @Test
     void schemaPrintsAJsonSchemaListingTheRegisteredComponents() throws Exception {
-        Outcome result = ssl4j("schema");
+        Cli.Outcome result = ssl4j("schema");
         assertEquals(0, result.code(), result.err());
         JsonNode schema = new ObjectMapper().readTree(result.out());
         assertEquals("https://json-schema.org/draft/2020-12/schema", schema.get("$schema").asText());

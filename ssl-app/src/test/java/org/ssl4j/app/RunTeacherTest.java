@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,13 +21,8 @@ class RunTeacherTest {
 
     @TempDir Path dir;
 
-    private record Outcome(int code, String out, String err) {}
-
-    private static Outcome ssl4j(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Outcome(code, out.toString(), err.toString());
+    private static Cli.Outcome ssl4j(String... args) {
+        return Cli.run(args);
     }
 
     private Path config(String name, String method) throws Exception {
@@ -61,7 +54,7 @@ class RunTeacherTest {
     @Test
     void aFinishedRunsNetworkTeachesUnchanged() throws Exception {
         Path finished = dir.resolve("supervised");
-        Outcome trained =
+        Cli.Outcome trained =
                 ssl4j(
                         "train",
                         config(
@@ -77,7 +70,7 @@ class RunTeacherTest {
         assertEquals(0, trained.code(), trained.err());
 
         Path taught = dir.resolve("taught");
-        Outcome run =
+        Cli.Outcome run =
                 ssl4j(
                         "train",
                         config(
@@ -113,7 +106,7 @@ class RunTeacherTest {
     @Test
     void aFolderWithoutTheNetworkIsNamedBeforeAnyWork() throws Exception {
         Path finished = dir.resolve("supervised");
-        Outcome trained =
+        Cli.Outcome trained =
                 ssl4j(
                         "train",
                         config(
@@ -129,7 +122,7 @@ class RunTeacherTest {
         assertEquals(0, trained.code(), trained.err());
 
         Path out = dir.resolve("never");
-        Outcome wrongNetwork =
+        Cli.Outcome wrongNetwork =
                 ssl4j(
                         "train",
                         config(
@@ -145,7 +138,7 @@ class RunTeacherTest {
         assertTrue(wrongNetwork.err().contains("student"), "names the networks it has: " + wrongNetwork.err());
         assertFalse(Files.exists(out), "no run folder for a refused config");
 
-        Outcome noRun =
+        Cli.Outcome noRun =
                 ssl4j(
                         "validate",
                         config(
