@@ -85,6 +85,17 @@ class KillAndResumeTest {
                               student: {ema: 0.99}
                               feedback: {baselineRate: 0.01}
                             """;
+                    case "noisy-student" -> """
+                              type: teacher-student
+                              student:
+                                type: cross-entropy
+                                backbone: {type: mlp, hidden: [32, 32], dropout: 0.1}
+                                optimizer: {type: sgd, lr: 0.05, momentum: 0.9}
+                                labelSmoothing: 0.1
+                              phases:
+                                - {type: teach-and-learn, name: round-0, steps: 50}
+                                - {type: noisy-student, rounds: 1, targets: hard, optimizer: {type: sgd, lr: 0.05, momentum: 0.9}}
+                            """;
                     case "torchscript" -> """
                               type: pseudo-label
                               backbone: {type: torchscript, file: "%s"}
@@ -110,7 +121,7 @@ class KillAndResumeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"supervised", "pseudo-label", "mpl", "reduced-mpl", "mpl-on-replicas", "torchscript"})
+    @ValueSource(strings = {"supervised", "pseudo-label", "mpl", "reduced-mpl", "mpl-on-replicas", "torchscript", "noisy-student"})
     void aRunKilledAfterACheckpointAndResumedEndsBitIdenticalToAnUninterruptedOne(String method) throws Exception {
         Path config = dir.resolve(method + ".yaml");
         // the TorchScript fixture takes 4 features and 3 classes: a CSV table with unlabeled rows

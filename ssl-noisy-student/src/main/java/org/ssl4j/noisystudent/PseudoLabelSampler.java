@@ -1,6 +1,8 @@
 package org.ssl4j.noisystudent;
 
 import java.util.Random;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 
 /**
  * Draws a student's pseudo-labelled examples from its balanced set with copies spelled out
@@ -38,6 +40,33 @@ final class PseudoLabelSampler {
             indices[i] = order[position++];
         }
         return indices;
+    }
+
+    /**
+     * @param state where the pass's order and position go
+     */
+    void saveState(StateWriter state) {
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(order.length * Integer.BYTES);
+        bytes.asIntBuffer().put(order);
+        state.putBytes("order", bytes.array());
+        state.putLong("position", position);
+    }
+
+    /**
+     * Continues the pass {@link #saveState} wrote, in a sampler made from the same set.
+     *
+     * @param state what {@link #saveState} wrote
+     * @throws IllegalStateException when it was written for a set of another size
+     */
+    void restoreState(StateReader state) {
+        byte[] bytes = state.getBytes("order");
+        if (bytes.length != order.length * Integer.BYTES) {
+            throw new IllegalStateException(
+                    "the checkpoint's sampler holds " + bytes.length / Integer.BYTES
+                            + " indices, the round's set " + order.length);
+        }
+        java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(order);
+        position = Math.toIntExact(state.getLong("position"));
     }
 
     private void shuffle(Random random) {

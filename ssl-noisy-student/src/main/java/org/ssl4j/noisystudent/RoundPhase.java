@@ -21,6 +21,8 @@ import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.UnlabeledBatch;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 import org.ssl4j.api.nd.Losses;
 import org.ssl4j.api.nd.Scalars;
 import org.ssl4j.api.role.AuxiliaryInputs;
@@ -56,6 +58,7 @@ final class RoundPhase extends BasicPhase {
     private boolean passed;
     private PseudoLabelSet set;
     private PseudoLabelSampler sampler;
+    private StateReader restored;
 
     /**
      * @param round K, from 1
@@ -170,7 +173,34 @@ final class RoundPhase extends BasicPhase {
                         Arrays.stream(made.copies()).filter(c -> c > 0).count(),
                         Arrays.toString(made.perClass())));
         sampler = new PseudoLabelSampler(made.expanded(), context.random());
+        if (context.resumed() && restored != null) {
+            sampler.restoreState(restored);
+        }
+        restored = null;
         set = made;
+    }
+
+    /**
+     * Saves the sampler's pass (its order and position) once the round has begun: the set is
+     * made again the same way when a resumed round begins, but the sampler has moved since.
+     *
+     * @param state where to write
+     */
+    @Override
+    public void saveState(StateWriter state) {
+        if (sampler != null) {
+            sampler.saveState(state.under("sampler."));
+        }
+    }
+
+    /**
+     * Keeps the sampler's pass for {@link #begin} of a resumed round to continue it.
+     *
+     * @param state what {@link #saveState} wrote, if anything
+     */
+    @Override
+    public void restoreState(StateReader state) {
+        restored = state.contains("sampler.order") ? state.under("sampler.") : null;
     }
 
     private PseudoLabelSet produce(Network labeler, PhaseContext context, int size) {

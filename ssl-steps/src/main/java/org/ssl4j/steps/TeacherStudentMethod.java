@@ -136,7 +136,8 @@ public final class TeacherStudentMethod implements TrainingMethod {
     }
 
     /**
-     * Saves the state the roles keep outside their networks (a feedback baseline).
+     * Saves the state the roles and phases keep outside their networks (a feedback baseline, a
+     * round's sampler).
      *
      * @param state where to write
      */
@@ -146,6 +147,9 @@ public final class TeacherStudentMethod implements TrainingMethod {
             teacher.saveState(state.under("teacher."));
         }
         student.saveState(state.under("student."));
+        for (int i = 0; i < phases.size(); i++) {
+            phases.get(i).saveState(state.under("phase" + i + "."));
+        }
     }
 
     @Override
@@ -154,5 +158,8 @@ public final class TeacherStudentMethod implements TrainingMethod {
             teacher.restoreState(state.under("teacher."));
         }
         student.restoreState(state.under("student."));
+        for (int i = 0; i < phases.size(); i++) {
+            phases.get(i).restoreState(state.under("phase" + i + "."));
+        }
     }
 }

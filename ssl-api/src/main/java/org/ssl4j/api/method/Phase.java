@@ -51,6 +51,25 @@ public interface Phase {
     }
 
     /**
+     * Writes what the phase keeps across its steps outside any network and cannot derive again
+     * in {@link #begin} (the position of its own sampler), for a checkpoint taken between two of
+     * its steps. Called between steps; the default writes nothing. A method passes it on from
+     * {@link TrainingMethod#saveState}.
+     *
+     * @param state where to write; keys are private to the phase
+     */
+    default void saveState(org.ssl4j.api.state.StateWriter state) {}
+
+    /**
+     * Gives back what {@link #saveState} wrote, when a run resumes in a new process; it comes
+     * before the resumed phase's {@link #begin}, which then applies it. The default reads
+     * nothing.
+     *
+     * @param state what {@link #saveState} wrote
+     */
+    default void restoreState(org.ssl4j.api.state.StateReader state) {}
+
+    /**
      * Called instead of {@link #begin} when a run resumes after this phase had finished: the
      * runtime calls it, in order, for every phase before the one it resumes, after restoring the
      * networks. A phase whose {@link #result()} the method evaluates or hands on (a finetuned
