@@ -42,17 +42,15 @@ class RunTeacherTest {
         return file;
     }
 
-    private static String student(String lr) {
-        return """
-                  student:
-                    type: cross-entropy
-                    backbone: {type: mlp, hidden: [16]}
-                    optimizer: {type: sgd, lr: %s}
-                """.formatted(lr);
-    }
+    private static final String STUDENT = """
+              student:
+                type: cross-entropy
+                backbone: {type: mlp, hidden: [16]}
+                optimizer: {type: sgd, lr: 0.1}
+            """;
 
-    @Test
-    void aFinishedRunsNetworkTeachesUnchanged() throws Exception {
+    /** Trains a supervised run, the finished run the teachers read. */
+    private Path finishedRun() throws Exception {
         Path finished = dir.resolve("supervised");
         Cli.Outcome trained =
                 ssl4j(
@@ -68,6 +66,12 @@ class RunTeacherTest {
                         "--out",
                         finished.toString());
         assertEquals(0, trained.code(), trained.err());
+        return finished;
+    }
+
+    @Test
+    void aFinishedRunsNetworkTeachesUnchanged() throws Exception {
+        Path finished = finishedRun();
 
         Path taught = dir.resolve("taught");
         Cli.Outcome run =
@@ -77,7 +81,7 @@ class RunTeacherTest {
                                         "taught",
                                         "  type: teacher-student\n"
                                                 + "  teacher: {type: run, path: '" + finished + "'}\n"
-                                                + student("0.1"))
+                                                + STUDENT)
                                 .toString(),
                         "--out",
                         taught.toString());
@@ -105,21 +109,7 @@ class RunTeacherTest {
 
     @Test
     void aFolderWithoutTheNetworkIsNamedBeforeAnyWork() throws Exception {
-        Path finished = dir.resolve("supervised");
-        Cli.Outcome trained =
-                ssl4j(
-                        "train",
-                        config(
-                                        "supervised",
-                                        """
-                          type: supervised
-                          backbone: {type: mlp, hidden: [16]}
-                          optimizer: {type: sgd, lr: 0.1}
-                        """)
-                                .toString(),
-                        "--out",
-                        finished.toString());
-        assertEquals(0, trained.code(), trained.err());
+        Path finished = finishedRun();
 
         Path out = dir.resolve("never");
         Cli.Outcome wrongNetwork =
@@ -129,7 +119,7 @@ class RunTeacherTest {
                                         "wrong",
                                         "  type: teacher-student\n"
                                                 + "  teacher: {type: run, path: '" + finished + "', network: teacher}\n"
-                                                + student("0.1"))
+                                                + STUDENT)
                                 .toString(),
                         "--out",
                         out.toString());
@@ -145,7 +135,7 @@ class RunTeacherTest {
                                         "missing",
                                         "  type: teacher-student\n"
                                                 + "  teacher: {type: run, path: '" + dir.resolve("nothing") + "'}\n"
-                                                + student("0.1"))
+                                                + STUDENT)
                                 .toString());
         assertEquals(2, noRun.code(), noRun.out());
         assertTrue(noRun.err().contains(".teacher.path: "), noRun.err());

@@ -205,7 +205,9 @@ public final class CrossEntropyStudent implements Student {
                 NDArray unlabeledLoss = labels.loss(viewLogits, config.labelSmoothing().floatValue());
                 losses.put(UNLABELED, unlabeledLoss);
                 float weight = (float) unlabeledWeight.applyAsDouble(context.step());
-                NDArray weighted = Scalars.times(unlabeledLoss, weight);
+                // a weight of exactly 1 (MPL's student, a warmed-up pseudo-label loss) changes no
+                // bit of the loss or its gradient, so it costs no kernel
+                NDArray weighted = weight == 1f ? unlabeledLoss : Scalars.times(unlabeledLoss, weight);
                 total = total == null ? weighted : total.add(weighted);
             }
             if (auxiliary) {

@@ -122,20 +122,6 @@ public final class TeacherStudentMethod implements TrainingMethod {
     }
 
     /**
-     * @return the teacher, or null without one
-     */
-    public Teacher teacher() {
-        return teacher;
-    }
-
-    /**
-     * @return the student
-     */
-    public Student student() {
-        return student;
-    }
-
-    /**
      * Saves the state the roles and phases keep outside their networks (a feedback baseline, a
      * round's sampler).
      *
