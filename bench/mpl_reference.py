@@ -163,7 +163,9 @@ class Mpl:
         kl = -(target * F.log_softmax(strong, 1)).sum(1) + (target * log_target).sum(1)
         ramp = settings.get("warmupSteps", 0)
         weight = settings.get("weight", 1.0) * (1.0 if ramp == 0 else min(1.0, (step + 1) / ramp))
-        return (kl * mask).mean() * weight, mask.mean()
+        # its gradient at the strong logits, for the diagnostics: weight / U * mask * (softmax - p)
+        gradient = weight / strong.shape[0] * mask[:, None] * (F.softmax(strong.detach(), 1) - target)
+        return (kl * mask).mean() * weight, mask.mean(), gradient.norm()
 
     def step(self, t, xl, yl, xw, xs):
         losses = {}
@@ -195,15 +197,19 @@ class Mpl:
         t_loss = smoothed_ce(t_labeled, yl, self.teacher_smoothing)
         losses["teacherSupervised"] = t_loss.item()
         if self.uda:
-            uda, rate = self.uda_term(t_weak, t_strong, t)
+            uda, rate, gradient = self.uda_term(t_weak, t_strong, t)
             losses["uda"] = uda.item()
             losses["udaMaskRate"] = rate.item()
+            losses["udaGradientNorm"] = gradient.item()
             t_loss = t_loss + uda
         if feedback is not None:
             weight = feedback - self.baseline
             self.baseline += self.baseline_rate * (feedback - self.baseline)
             t_unlabeled = F.cross_entropy(t_strong, pseudo)
             losses["teacherUnlabeled"] = t_unlabeled.item()
+            # the feedback term's gradient at the strong logits: (h - b) / U * (softmax - onehot(y))
+            onehot = F.one_hot(pseudo, t_strong.shape[1]).float()
+            losses["feedbackGradientNorm"] = (weight / u * (F.softmax(t_strong.detach(), 1) - onehot)).norm().item()
             t_loss = t_loss + np.float32(weight) * t_unlabeled
         losses["teacherLoss"] = t_loss.item()
         t_loss.backward()
