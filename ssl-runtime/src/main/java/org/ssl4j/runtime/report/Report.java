@@ -259,6 +259,8 @@ public final class Report {
                             Charts.png(Charts.curves(term, "step", term, lines, colours, false))));
         }
 
+        figures.addAll(DiagnosticFigures.of(byMethod));
+
         List<String> classes = classNames();
         Map<String, List<Double>> perClass = new LinkedHashMap<>();
         byMethod.forEach(
