@@ -111,6 +111,9 @@ public final class MetricsWriter implements RunListener {
         line.put("balancedAccuracy", evaluation.balancedAccuracy());
         line.put("macroF1", evaluation.macroF1());
         line.put("calibrationError", evaluation.calibrationError());
+        if (evaluation.validationAccuracy() != null) {
+            line.put("validationAccuracy", evaluation.validationAccuracy());
+        }
         write(line);
     }
 

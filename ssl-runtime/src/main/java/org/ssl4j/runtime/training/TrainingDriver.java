@@ -538,7 +538,11 @@ public final class TrainingDriver {
         void evaluate(String phaseName, long step) {
             Network network = method.evaluated();
             lastMetrics = Evaluator.measure(network, data.test(), data.spec().classes(), runManager);
-            Evaluation evaluation = Evaluation.of(phaseName, step, globalStep, network.name(), lastMetrics);
+            Double validation =
+                    data.validation() == null
+                            ? null
+                            : Evaluator.measure(network, data.validation(), data.spec().classes(), runManager).accuracy();
+            Evaluation evaluation = Evaluation.of(phaseName, step, globalStep, network.name(), lastMetrics, validation);
             evaluations.add(evaluation);
             listeners.forEach(l -> l.evaluated(evaluation));
             if (train.diagnostics()) {
