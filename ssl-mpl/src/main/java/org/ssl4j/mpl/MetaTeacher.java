@@ -68,7 +68,9 @@ import org.ssl4j.steps.Updates;
  * feedback term is used when the student reports its labeled loss before and after its step, and
  * left out otherwise (while the student waits). Metrics: {@code teacherSupervised}, the auxiliary
  * terms, {@code teacherUnlabeled} (the cross-entropy on its own labels, unweighted), {@code
- * feedback} ({@code h}, before the baseline) and {@code teacherLoss}.
+ * feedback} ({@code h}, before the baseline) and {@code teacherLoss}; for diagnostics, {@link
+ * #FEEDBACK_GRADIENT_NORM} and, per auxiliary term, its gradient norm and mask rate at the
+ * strong-view logits.
  */
 public final class MetaTeacher implements Teacher, Pretrainable {
 
