@@ -355,6 +355,7 @@ public final class Main {
                         ssl4j, run, out == null ? defaultOut(run).toString() : out, spark, chosen, baseline, stdout);
                 stdout.println();
                 stdout.print(table.lines().skip(2).collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
+                stdout.flush();
                 return;
             }
             long seed = boundariesSeed == null ? run.seeds().get(0) : boundariesSeed;

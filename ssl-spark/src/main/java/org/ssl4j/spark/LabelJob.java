@@ -72,6 +72,7 @@ final class LabelJob {
     }
 
     private static long[] onSpark(LabelRequest request, LabelInput input, Path out, String teacher) {
+        boolean created = !SparkMasters.running();
         SparkSession spark = SparkMasters.start(request.master(), "ssl4j label " + request.runDir());
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -115,7 +116,7 @@ final class LabelJob {
             }
             throw e;
         } finally {
-            spark.stop();
+            SparkMasters.stop(spark, created);
         }
     }
 

@@ -60,6 +60,7 @@ final class SparkCompare {
             SparkMasters.check(master);
         }
         ssl4j.validate(config);
+        boolean created = !SparkMasters.running();
         SparkSession spark = SparkMasters.start(master, "ssl4j compare " + config.name());
         try {
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -102,7 +103,7 @@ final class SparkCompare {
                     + new org.apache.hadoop.fs.Path(root, Report.HTML));
             return table;
         } finally {
-            spark.stop();
+            SparkMasters.stop(spark, created);
         }
     }
 

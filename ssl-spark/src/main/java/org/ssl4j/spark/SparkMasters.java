@@ -28,11 +28,15 @@ final class SparkMasters {
     /**
      * @param master the master URL, or empty for the one spark-submit set ({@code spark.master})
      * @param appName the application's name in Spark's UI
-     * @return the session (the existing one under spark-submit)
+     * @return the session: the running one when there is one (the caller then leaves it running,
+     *     see {@link #stop}), else a new one
      * @throws IllegalArgumentException naming the URL when it is malformed or its host does not
      *     answer
      */
     static SparkSession start(String master, String appName) {
+        if (SparkSession.getDefaultSession().isDefined()) {
+            return SparkSession.getDefaultSession().get(); // an embedding application's (or a test's) own
+        }
         SparkSession.Builder builder = SparkSession.builder().appName(appName)
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", "false");
@@ -45,6 +49,25 @@ final class SparkMasters {
         SparkSession session = builder.getOrCreate();
         session.sparkContext().setLogLevel("WARN");
         return session;
+    }
+
+    /**
+     * Stops a session {@link #start} created; one that was running before stays.
+     *
+     * @param session the session
+     * @param created whether {@link #start} created it
+     */
+    static void stop(SparkSession session, boolean created) {
+        if (created) {
+            session.stop();
+        }
+    }
+
+    /**
+     * @return whether a session is running (one {@link #start} would return)
+     */
+    static boolean running() {
+        return SparkSession.getDefaultSession().isDefined();
     }
 
     /**
