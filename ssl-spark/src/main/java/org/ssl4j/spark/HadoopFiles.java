@@ -34,7 +34,8 @@ final class HadoopFiles {
         if (uri.getScheme() != null && uri.getScheme().length() > 1) {
             return new org.apache.hadoop.fs.Path(text);
         }
-        return new org.apache.hadoop.fs.Path(Path.of(text).toAbsolutePath().normalize().toUri());
+        String local = Path.of(text).toAbsolutePath().normalize().toUri().toString();
+        return new org.apache.hadoop.fs.Path(local.endsWith("/") && local.length() > "file:///".length() ? local.substring(0, local.length() - 1) : local);
     }
 
     /**

@@ -42,7 +42,7 @@ record LabelInput(Kind kind, String path, long count, List<String> files, long[]
     private static final int IDX_MAGIC = 0x00000803;
 
     /** An example: its id and its encoded bytes or raw pixels. */
-    record Item(String id, byte[] bytes, boolean encoded) {}
+    record Item(String id, byte[] bytes, boolean encoded) implements Serializable {}
 
     /** An image that does not decode. */
     static final class CorruptImageException extends RuntimeException {

@@ -25,6 +25,8 @@ import org.ssl4j.app.spark.LabelRequest;
  */
 final class LabelJob {
 
+    private static final String SKIP_HINT = "; --skip-corrupt skips such images and counts them";
+
     private LabelJob() {}
 
     /** The settings a partition needs, shipped to executors. */
@@ -58,8 +60,12 @@ final class LabelJob {
             Labeller.of(teacher, request.network(), shape, conf); // a bad run fails here, before any image
             AtomicLong skipped = new AtomicLong();
             List<LabelTable.Row> rows = new ArrayList<>();
-            label(work, input.kind() == LabelInput.Kind.PARQUET ? parquetItems(input, conf) : input.read(0, input.count(), conf).iterator(),
-                    rows::add, skipped::incrementAndGet);
+            try {
+                label(work, input.kind() == LabelInput.Kind.PARQUET ? parquetItems(input, conf) : input.read(0, input.count(), conf).iterator(),
+                        rows::add, skipped::incrementAndGet);
+            } catch (LabelInput.CorruptImageException e) {
+                throw new IllegalArgumentException("--input " + request.input() + ": " + e.getMessage() + SKIP_HINT, e);
+            }
             LabelTable.write(out, rows, conf);
             counts = new long[] {rows.size(), skipped.get()};
         } else {
@@ -98,7 +104,7 @@ final class LabelJob {
                     HadoopFiles.asMap(conf), where(input));
             JavaRDD<org.apache.spark.sql.Row> rows = items.mapPartitions(part -> {
                 List<org.apache.spark.sql.Row> done = new ArrayList<>();
-                label(work, part, r -> done.add(RowFactory.create(r.id(), r.label(), toList(r.probabilities()), r.confidence(),
+                label(work, part, r -> done.add(RowFactory.create(r.id(), r.label(), scala.jdk.javaapi.CollectionConverters.asScala(toList(r.probabilities())), r.confidence(),
                         r.teacherRun(), r.round())), () -> skipped.add(1));
                 return done.iterator();
             });
@@ -106,15 +112,15 @@ final class LabelJob {
             frame.write().parquet(out.toString());
             long written = spark.read().parquet(out.toString()).count();
             return new long[] {written, skipped.value()};
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark throws its checked SparkException undeclared
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
             if (root instanceof LabelInput.CorruptImageException corrupt) {
-                throw new IllegalArgumentException(corrupt.getMessage() + "; --skip-corrupt skips such images and counts them", e);
+                throw new IllegalArgumentException("--input " + request.input() + ": " + corrupt.getMessage() + SKIP_HINT, e);
             }
-            throw e;
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e.getMessage(), e);
         } finally {
             SparkMasters.stop(spark, created);
         }
@@ -174,7 +180,7 @@ final class LabelJob {
 
     private static String where(LabelInput input) {
         return switch (input.kind()) {
-            case FOLDER -> "image file " + input.path() + "/";
+            case FOLDER -> "image file";
             case IDX -> "image at index";
             case PARQUET -> "row with id";
         };
