@@ -44,6 +44,11 @@ final class LabelJob {
         if (HadoopFiles.exists(outFs, out)) {
             throw new IllegalArgumentException("--out " + request.out() + " exists; give a new path (a label table is never overwritten)");
         }
+        if (request.roundFolder() != null && java.nio.file.Files.exists(
+                java.nio.file.Path.of(request.roundFolder()).resolve("round-" + request.round() + ".csv"))) {
+            throw new IllegalArgumentException("--noisy-student " + request.roundFolder() + " already holds round-" + request.round()
+                    + ".csv; give another folder or round");
+        }
         java.nio.file.Path localRun = Labeller.local(request.runDir(), conf);
         JsonNode summary = Labeller.summary(localRun);
         LabelInput input = LabelInput.open(request.input(), conf);
@@ -72,6 +77,11 @@ final class LabelJob {
             counts = onSpark(request, input, out, teacher);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        if (request.roundFolder() != null) {
+            java.nio.file.Path file = RoundFile.write(LabelTable.read(out, conf), java.nio.file.Path.of(request.roundFolder()),
+                    request.round(), request.threshold(), teacher);
+            progress.println("noisy-student round file: " + file);
+        }
         progress.printf("labelled %d images in %.1f s (%.0f images/s) with %s (%d classes); %s%s%n", counts[0], seconds,
                 counts[0] / seconds, teacher, summary.path("classNames").size(), out,
                 counts[1] > 0 ? "; skipped " + counts[1] + " corrupt images" : "");

@@ -140,7 +140,7 @@ class LabelJobTest {
     void badInputIsRefusedBeforeAnyWork() throws Exception {
         Path out = Files.createDirectories(dir.resolve("exists"));
         IllegalArgumentException exists = assertThrows(IllegalArgumentException.class,
-                () -> LabelJob.run(new LabelRequest(run.toString(), null, images.toString(), out.toString(), null, 1, 16, false),
+                () -> LabelJob.run(new LabelRequest(run.toString(), null, images.toString(), out.toString(), null, 1, 16, false, null, 0),
                         new PrintWriter(new StringWriter())));
         assertTrue(exists.getMessage().contains("exists"), exists.getMessage());
         Path unreadable = Files.createDirectories(dir.resolve("locked")).resolve("x.png");
@@ -149,20 +149,46 @@ class LabelJobTest {
         if (!Files.isReadable(unreadable)) { // root reads everything: the check needs a user without rights
             IllegalArgumentException locked = assertThrows(IllegalArgumentException.class,
                     () -> LabelJob.run(new LabelRequest(run.toString(), null, dir.resolve("locked").toString(),
-                            dir.resolve("out-locked").toString(), null, 1, 16, false), new PrintWriter(new StringWriter())));
+                            dir.resolve("out-locked").toString(), null, 1, 16, false, null, 0), new PrintWriter(new StringWriter())));
             assertTrue(locked.getMessage().contains("x.png cannot be read"), locked.getMessage());
         }
         Path notIdx = dir.resolve("notes.bin");
         Files.writeString(notIdx, "hello world, not images");
         IllegalArgumentException kind = assertThrows(IllegalArgumentException.class,
                 () -> LabelJob.run(new LabelRequest(run.toString(), null, notIdx.toString(), dir.resolve("out-notes").toString(), null, 1, 16,
-                        false), new PrintWriter(new StringWriter())));
+                        false, null, 0), new PrintWriter(new StringWriter())));
         assertTrue(kind.getMessage().contains("not an image folder, Parquet table or IDX images file"), kind.getMessage());
         IllegalArgumentException master = assertThrows(IllegalArgumentException.class,
                 () -> LabelJob.run(new LabelRequest(run.toString(), null, images.toString(), dir.resolve("out-master").toString(),
-                        "spark://127.0.0.1:9", 1, 16, false), new PrintWriter(new StringWriter())));
+                        "spark://127.0.0.1:9", 1, 16, false, null, 0), new PrintWriter(new StringWriter())));
         assertTrue(master.getMessage().contains("cannot reach the master"), master.getMessage());
         assertTrue(Files.notExists(dir.resolve("out-notes")) && Files.notExists(dir.resolve("out-master")));
+    }
+
+    @Test
+    void aNoisyStudentRoundTrainsOnTheTable() throws Exception {
+        Path rounds = dir.resolve("rounds");
+        Path out = dir.resolve("labels-ns");
+        LabelJob.run(new LabelRequest(run.toString(), null, images.toString(), out.toString(), "local[2]", 1, 16, false,
+                rounds.toString(), 0.0), new PrintWriter(new StringWriter()));
+        List<LabelTable.Row> table = LabelTable.read(HadoopFiles.qualify(out.toString()), new Configuration());
+        Path config = dir.resolve("ns.yaml");
+        Files.writeString(config, Files.readString(dir.resolve("cnn.yaml"))
+                .replace("name: cnn", "name: ns")
+                .replaceAll("method: .*\n", "method: {type: noisy-student, teacher: {type: small-cnn}, rounds: 1, optimizer: {type: sgd, lr: 0.05},"
+                        + " pseudoLabels: hard, readPseudoLabels: " + rounds + "}\n"));
+        Ssl4j ssl4j = Ssl4j.create();
+        var result = ssl4j.train(ssl4j.readConfig(config), dir.resolve("ns-run"));
+        assertEquals("student-1", result.network());
+        assertEquals(6, result.steps()); // round 0 and round 1, 3 steps each
+        List<String> written = Files.readAllLines(dir.resolve("ns-run/pseudo-labels/round-1.csv")).stream()
+                .filter(l -> !l.startsWith("#") && !l.startsWith("index")).toList();
+        assertEquals(N, written.size());
+        for (String line : written) {
+            String[] cells = line.split(",");
+            LabelTable.Row row = table.stream().filter(r -> r.id().equals(cells[0])).findFirst().orElseThrow();
+            assertEquals(row.label(), Integer.parseInt(cells[1]), "example " + cells[0]);
+        }
     }
 
     private static List<LabelTable.Row> label(String input, String name, String master, boolean skip) {
@@ -171,7 +197,7 @@ class LabelJobTest {
 
     private static List<LabelTable.Row> label(String input, String name, String master, boolean skip, StringWriter progress) {
         Path out = dir.resolve("labels-" + name);
-        LabelJob.run(new LabelRequest(run.toString(), null, input, out.toString(), master, 1, 16, skip), new PrintWriter(progress, true));
+        LabelJob.run(new LabelRequest(run.toString(), null, input, out.toString(), master, 1, 16, skip, null, 0), new PrintWriter(progress, true));
         return LabelTable.read(HadoopFiles.qualify(out.toString()), new Configuration());
     }
 

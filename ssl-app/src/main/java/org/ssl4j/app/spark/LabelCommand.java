@@ -42,13 +42,24 @@ public final class LabelCommand implements Callable<Integer> {
     @Option(names = "--skip-corrupt", description = "Skip images that do not decode, and count them, instead of failing.")
     boolean skipCorrupt;
 
+    @Option(names = "--noisy-student", paramLabel = "DIR",
+            description = "Also write DIR/round-K.csv (K: --round), the file a noisy-student phase trains on with readPseudoLabels: DIR;"
+                    + " the input must be the run's pool in order (e.g. its IDX training images).")
+    String roundFolder;
+
+    @Option(names = "--threshold", defaultValue = "0", description = "In that file, examples below this confidence get 0 copies (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
     @Override
     public Integer call() {
-        if (round < 0 || batchSize < 1) {
-            throw new IllegalArgumentException("label: --round must be >= 0 and --batch-size >= 1");
+        if (round < 0 || batchSize < 1 || threshold < 0 || threshold > 1) {
+            throw new IllegalArgumentException("label: --round must be >= 0, --batch-size >= 1 and --threshold in [0, 1]");
+        }
+        if (roundFolder != null && round < 1) {
+            throw new IllegalArgumentException("label: --noisy-student needs --round 1 or more (round-0 trains on the labels alone)");
         }
         SparkSupport.load().label(Ssl4j.create(),
-                new LabelRequest(runDir, network, input, out, master, round, batchSize, skipCorrupt),
+                new LabelRequest(runDir, network, input, out, master, round, batchSize, skipCorrupt, roundFolder, threshold),
                 spec.commandLine().getOut());
         return 0;
     }

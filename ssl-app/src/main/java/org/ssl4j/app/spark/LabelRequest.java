@@ -13,6 +13,19 @@ package org.ssl4j.app.spark;
  * @param batchSize images per forward pass
  * @param skipCorrupt whether an image that does not decode is skipped (and counted) instead of
  *     failing the job
+ * @param roundFolder a local folder to also write the table into as {@code round-K.csv} (K:
+ *     {@code round}), the pseudo-label file a {@code noisy-student} phase trains on with {@code
+ *     readPseudoLabels: FOLDER}; null for none
+ * @param threshold in that file, the confidence below which an example gets 0 copies
  */
 public record LabelRequest(
-        String runDir, String network, String input, String out, String master, int round, int batchSize, boolean skipCorrupt) {}
+        String runDir,
+        String network,
+        String input,
+        String out,
+        String master,
+        int round,
+        int batchSize,
+        boolean skipCorrupt,
+        String roundFolder,
+        double threshold) {}
