@@ -66,7 +66,7 @@ final class LabelJob {
             AtomicLong skipped = new AtomicLong();
             List<LabelTable.Row> rows = new ArrayList<>();
             try {
-                label(work, input.kind() == LabelInput.Kind.PARQUET ? parquetItems(input, conf) : input.read(0, input.count(), conf).iterator(),
+                label(work, input.kind() == LabelInput.Kind.PARQUET ? parquetItems(input, conf) : chunks(input, conf),
                         rows::add, skipped::incrementAndGet);
             } catch (LabelInput.CorruptImageException e) {
                 throw new IllegalArgumentException("--input " + request.input() + ": " + e.getMessage() + SKIP_HINT, e);
@@ -134,6 +134,33 @@ final class LabelJob {
         } finally {
             SparkMasters.stop(spark, created);
         }
+    }
+
+    /** An IDX file's or folder's images, read a chunk at a time. */
+    private static Iterator<LabelInput.Item> chunks(LabelInput input, Configuration conf) {
+        final int chunk = 16384;
+        return new Iterator<>() {
+            private long next;
+            private Iterator<LabelInput.Item> current = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                if (!current.hasNext() && next < input.count()) {
+                    long to = Math.min(input.count(), next + chunk);
+                    current = input.read(next, to, conf).iterator();
+                    next = to;
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public LabelInput.Item next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
     }
 
     private static List<Float> toList(float[] values) {

@@ -124,7 +124,15 @@ record RunTask(
             Path log = work.resolve("run.log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-            int code = builder.start().waitFor();
+            Process process = builder.start();
+            int code;
+            try {
+                code = process.waitFor();
+            } finally {
+                if (process.isAlive()) { // the task was killed or interrupted: its run stops with it
+                    process.destroyForcibly();
+                }
+            }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             if (code != 0) {
                 throw new IllegalStateException(method + " seed " + seed + ": the run's process exited with code " + code
