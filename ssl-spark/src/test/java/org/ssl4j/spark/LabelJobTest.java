@@ -44,6 +44,7 @@ class LabelJobTest {
     private static SparkSession spark;
     private static Path run;
     private static Path images;
+    private static org.ssl4j.runtime.result.TrainResult trained;
 
     @BeforeAll
     static void trainAndSession() throws Exception {
@@ -62,7 +63,7 @@ class LabelJobTest {
                 """.formatted(images, dir.resolve("train-labels"), dir.resolve("test-images"), dir.resolve("test-labels")));
         Ssl4j ssl4j = Ssl4j.create();
         run = dir.resolve("run");
-        ssl4j.train(ssl4j.readConfig(config), run);
+        trained = ssl4j.train(ssl4j.readConfig(config), run);
         spark = SparkMasters.start("local[2]", "LabelJobTest");
     }
 
@@ -163,6 +164,23 @@ class LabelJobTest {
                         "spark://127.0.0.1:9", 1, 16, false, null, 0), new PrintWriter(new StringWriter())));
         assertTrue(master.getMessage().contains("cannot reach the master"), master.getMessage());
         assertTrue(Files.notExists(dir.resolve("out-notes")) && Files.notExists(dir.resolve("out-master")));
+    }
+
+    @Test
+    void loadRunGivesTheNetworkTheRunSaved() {
+        float[][] x = new float[3][SIDE * SIDE];
+        for (int i = 0; i < 3; i++) {
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                x[i][p] = (float) Math.sin(i * 31 + p);
+            }
+        }
+        try (var fromRun = Ssl4j.create().loadRun(run, null, trained.data()); var saved = trained.loadModel()) {
+            float[][] a = fromRun.probabilities(x);
+            float[][] b = saved.probabilities(x);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(b[i], a[i], "example " + i);
+            }
+        }
     }
 
     @Test
