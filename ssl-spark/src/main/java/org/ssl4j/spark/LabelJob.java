@@ -110,6 +110,9 @@ final class LabelJob {
                         .flatMap(r -> input.read(r[0], r[1], HadoopFiles.configuration(hadoop)).iterator());
             }
             long[] shape = shape(input, items, conf);
+            // the network loads here first: a run whose network does not take these images fails
+            // before any task (and in local mode this is the executors' JVM, whose copy it is)
+            Labeller.of(teacher, request.network(), shape, conf);
             Work work = new Work(teacher, request.network(), shape, request.batchSize(), request.skipCorrupt(), request.round(),
                     HadoopFiles.asMap(conf), where(input));
             JavaRDD<org.apache.spark.sql.Row> rows = items.mapPartitions(part -> {
