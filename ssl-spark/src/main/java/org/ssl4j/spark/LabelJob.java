@@ -126,6 +126,11 @@ final class LabelJob {
             long written = spark.read().parquet(out.toString()).count();
             return new long[] {written, skipped.value()};
         } catch (Exception e) { // Spark throws its checked SparkException undeclared
+            try { // what a failed job wrote (its _temporary folder) goes: --out did not exist before
+                HadoopFiles.fs(out, spark.sparkContext().hadoopConfiguration()).delete(out, true);
+            } catch (java.io.IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();

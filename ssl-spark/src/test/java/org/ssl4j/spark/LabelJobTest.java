@@ -114,10 +114,13 @@ class LabelJobTest {
         spark.createDataFrame(encoded, schema).coalesce(1).write().parquet(parquet.toString());
         Map<String, LabelTable.Row> fromParquet = byId(label(parquet.toString(), "parquet", "local[2]", false));
         assertEquals(6, fromParquet.size());
+        Map<String, LabelTable.Row> fromParquetHere = byId(label(parquet.toString(), "parquet-here", null, false));
+        assertEquals(fromParquet.keySet(), fromParquetHere.keySet());
         for (int i = 0; i < 6; i++) {
             float[] expected = fromIdx.get(Integer.toString(i)).probabilities();
             assertArrayEquals(expected, fromFolder.get("sub/img-" + i + ".png").probabilities(), 1e-6f);
             assertArrayEquals(expected, fromParquet.get(Integer.toString(i)).probabilities(), 1e-6f);
+            assertArrayEquals(expected, fromParquetHere.get(Integer.toString(i)).probabilities(), 1e-6f);
         }
     }
 
@@ -131,6 +134,7 @@ class LabelJobTest {
         RuntimeException e = assertThrows(RuntimeException.class, () -> label(folder.toString(), "corrupt-fail", "local[2]", false));
         assertTrue(e.getMessage().contains("b.png"), e.getMessage());
         assertTrue(e.getMessage().contains("--skip-corrupt"), e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("labels-corrupt-fail")), "a failed job leaves no table behind");
         StringWriter progress = new StringWriter();
         List<LabelTable.Row> rows = label(folder.toString(), "corrupt-skip", null, true, progress);
         assertEquals(List.of("a.png", "c.png"), rows.stream().map(LabelTable.Row::id).sorted().toList());
