@@ -15,6 +15,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.ssl4j.app.spark.LabelRequest;
 
@@ -115,14 +118,47 @@ final class LabelJob {
             Labeller.of(teacher, request.network(), shape, conf);
             Work work = new Work(teacher, request.network(), shape, request.batchSize(), request.skipCorrupt(), request.round(),
                     HadoopFiles.asMap(conf), where(input));
+            // A corrupt image is a data error, the same on every attempt: its partition reports it
+            // as data (this accumulator) and ends without failing, so Spark does not retry it; the
+            // first such report cancels the job, and the driver names the image.
+            CollectionAccumulator<String> corrupt = sc.sc().collectionAccumulator("corrupt image");
             JavaRDD<org.apache.spark.sql.Row> rows = items.mapPartitions(part -> {
                 List<org.apache.spark.sql.Row> done = new ArrayList<>();
-                label(work, part, r -> done.add(RowFactory.create(r.id(), r.label(), scala.jdk.javaapi.CollectionConverters.asScala(toList(r.probabilities())), r.confidence(),
-                        r.teacherRun(), r.round())), () -> skipped.add(1));
+                try {
+                    label(work, part, r -> done.add(RowFactory.create(r.id(), r.label(),
+                            scala.jdk.javaapi.CollectionConverters.asScala(toList(r.probabilities())), r.confidence(),
+                            r.teacherRun(), r.round())), () -> skipped.add(1));
+                } catch (LabelInput.CorruptImageException e) {
+                    corrupt.add(e.getMessage());
+                    return java.util.Collections.emptyIterator();
+                }
                 return done.iterator();
             });
             Dataset<org.apache.spark.sql.Row> frame = spark.createDataFrame(rows, LabelTable.SPARK_SCHEMA);
-            frame.write().parquet(out.toString());
+            String group = "ssl4j-label-" + java.util.UUID.randomUUID();
+            SparkListener cancelOnCorrupt = new SparkListener() {
+                @Override
+                public void onTaskEnd(SparkListenerTaskEnd end) {
+                    if (!corrupt.isZero()) {
+                        sc.sc().cancelJobGroup(group);
+                    }
+                }
+            };
+            sc.sc().addSparkListener(cancelOnCorrupt);
+            sc.setJobGroup(group, "ssl4j label " + request.runDir(), true);
+            try {
+                frame.write().parquet(out.toString());
+            } catch (Exception e) { // Spark throws its checked SparkException undeclared
+                if (corrupt.isZero()) {
+                    throw e;
+                }
+            } finally {
+                sc.clearJobGroup();
+                sc.sc().removeSparkListener(cancelOnCorrupt);
+            }
+            if (!corrupt.isZero()) {
+                throw new LabelInput.CorruptImageException(corrupt.value().get(0));
+            }
             long written = spark.read().parquet(out.toString()).count();
             return new long[] {written, skipped.value()};
         } catch (Exception e) { // Spark throws its checked SparkException undeclared

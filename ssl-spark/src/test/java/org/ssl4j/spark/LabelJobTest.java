@@ -131,8 +131,25 @@ class LabelJobTest {
         Files.write(folder.resolve("a.png"), png(pixels, 16));
         Files.write(folder.resolve("b.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
         Files.write(folder.resolve("c.png"), png(pixels, 16 + SIDE * SIDE));
-        RuntimeException e = assertThrows(RuntimeException.class, () -> label(folder.toString(), "corrupt-fail", "local[2]", false));
-        assertTrue(e.getMessage().contains("b.png"), e.getMessage());
+        List<String> attempts = java.util.Collections.synchronizedList(new ArrayList<>());
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd end) {
+                attempts.add(end.taskInfo().partitionId() + "/" + end.taskInfo().attemptNumber() + " " + end.reason());
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        RuntimeException e;
+        try {
+            e = assertThrows(RuntimeException.class, () -> label(folder.toString(), "corrupt-fail", "local[2]", false));
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
+        assertTrue(e.getMessage().contains("image file 'b.png'"), e.getMessage());
+        // a data error is not retried: the session's master (local[2,4]) would retry a failed task 3 times
+        assertTrue(attempts.stream().noneMatch(a -> !a.contains("/0 ")), "no task attempt after the first: " + attempts);
+        assertTrue(attempts.stream().noneMatch(a -> a.contains("ExceptionFailure")), "no task failed: " + attempts);
         assertTrue(e.getMessage().contains("--skip-corrupt"), e.getMessage());
         assertTrue(Files.notExists(dir.resolve("labels-corrupt-fail")), "a failed job leaves no table behind");
         StringWriter progress = new StringWriter();
