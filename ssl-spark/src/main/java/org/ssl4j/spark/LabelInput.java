@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +42,8 @@ record LabelInput(Kind kind, String path, long count, List<String> files, long[]
     /** Image file endings a folder's images have. */
     private static final List<String> IMAGE_ENDINGS = List.of(".png", ".jpg", ".jpeg", ".bmp", ".gif");
     private static final int IDX_MAGIC = 0x00000803;
+    /** This JVM's inflated copies of gzipped IDX files, by URI, time and length. */
+    private static final java.util.Map<String, java.nio.file.Path> UNCOMPRESSED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An example: its id and its encoded bytes or raw pixels. */
     record Item(String id, byte[] bytes, boolean encoded) implements Serializable {}
@@ -147,6 +151,40 @@ record LabelInput(Kind kind, String path, long count, List<String> files, long[]
     }
 
     /**
+     * A gzipped IDX file has no random access: rather than inflating it from its start for every
+     * partition or chunk, each JVM inflates it once into a temporary file (removed when the JVM
+     * exits) that its reads share.
+     */
+    private static java.nio.file.Path uncompressed(FileSystem fs, Path gz) {
+        String key;
+        try {
+            FileStatus status = fs.getFileStatus(gz);
+            key = gz + "@" + status.getModificationTime() + "/" + status.getLen(); // a rewritten file is inflated anew
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + gz + ": " + e.getMessage(), e);
+        }
+        return UNCOMPRESSED.computeIfAbsent(key, k -> {
+            try {
+                java.nio.file.Path copy = Files.createTempFile("ssl4j-idx-", ".idx");
+                copy.toFile().deleteOnExit();
+                try (InputStream in = new GZIPInputStream(fs.open(gz), 1 << 16)) {
+                    Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot inflate " + gz + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * @return how many gzipped IDX files this JVM has inflated (each once)
+     */
+    static int inflated() {
+        return UNCOMPRESSED.size();
+    }
+
+    /**
      * Reads examples {@code [from, to)} of an IDX file or a folder.
      *
      * @param from the first
@@ -161,7 +199,7 @@ record LabelInput(Kind kind, String path, long count, List<String> files, long[]
         try {
             if (kind == Kind.IDX) {
                 int size = (int) (idxShape[1] * idxShape[2]);
-                try (InputStream in = stream(fs, root)) {
+                try (InputStream in = root.getName().endsWith(".gz") ? Files.newInputStream(uncompressed(fs, root)) : fs.open(root)) {
                     in.skipNBytes(16 + from * size);
                     for (long i = from; i < to; i++) {
                         items.add(new Item(Long.toString(i), in.readNBytes(size), false));

@@ -97,6 +97,25 @@ class LabelJobTest {
     }
 
     @Test
+    void aGzippedIdxFileIsInflatedOncePerJvmAndLabelsTheSame() throws Exception {
+        Path gz = dir.resolve("train-images.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(images, out);
+        }
+        Map<String, LabelTable.Row> plain = byId(label(images.toString(), "plain-ref", null, false));
+        int before = LabelInput.inflated();
+        Map<String, LabelTable.Row> distributed = byId(label(gz.toString(), "gz-spark", "local[2]", false)); // 4 partitions
+        Map<String, LabelTable.Row> here = byId(label(gz.toString(), "gz-here", null, false));
+        assertEquals(before + 1, LabelInput.inflated(), "one inflated copy for every partition and chunk of this JVM");
+        assertEquals(plain.keySet(), distributed.keySet());
+        assertEquals(plain.keySet(), here.keySet());
+        for (String id : plain.keySet()) {
+            assertArrayEquals(plain.get(id).probabilities(), distributed.get(id).probabilities(), 1e-6f, id);
+            assertArrayEquals(plain.get(id).probabilities(), here.get(id).probabilities(), 1e-6f, id);
+        }
+    }
+
+    @Test
     void folderAndParquetInputsLabelTheSameImagesAsIdx() throws Exception {
         Map<String, LabelTable.Row> fromIdx = byId(label(images.toString(), "idx-ref", null, false));
         Path folder = Files.createDirectories(dir.resolve("pngs/sub"));
