@@ -55,6 +55,9 @@ final class LabelJob {
         java.nio.file.Path localRun = Labeller.local(request.runDir(), conf);
         JsonNode summary = Labeller.summary(localRun);
         LabelInput input = LabelInput.open(request.input(), conf);
+        if (request.roundFolder() != null) {
+            RoundFile.checkPool(summary, input);
+        }
         if (request.master() != null && !request.master().isEmpty()) {
             SparkMasters.check(request.master());
         }
@@ -81,7 +84,7 @@ final class LabelJob {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         if (request.roundFolder() != null) {
-            java.nio.file.Path file = RoundFile.write(LabelTable.read(out, conf), java.nio.file.Path.of(request.roundFolder()),
+            java.nio.file.Path file = RoundFile.write(out, conf, java.nio.file.Path.of(request.roundFolder()),
                     request.round(), request.threshold(), teacher);
             progress.println("noisy-student round file: " + file);
         }

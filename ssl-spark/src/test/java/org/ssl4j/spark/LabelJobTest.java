@@ -249,6 +249,27 @@ class LabelJobTest {
         }
     }
 
+    @Test
+    void aRoundFileForAPoolThatIsNotTheInputIsRefusedBeforeAnyWork() throws Exception {
+        // validationPerClass holds 2 examples of each class out of the pool: pool index != file index
+        Path config = dir.resolve("cnn-validation.yaml");
+        Files.writeString(config, Files.readString(dir.resolve("cnn.yaml")).replace("labeledPerClass: 4", "labeledPerClass: 4, validationPerClass: 2"));
+        Ssl4j ssl4j = Ssl4j.create();
+        Path heldOut = dir.resolve("run-validation");
+        ssl4j.train(ssl4j.readConfig(config), heldOut);
+        Path rounds = dir.resolve("rounds-refused");
+        IllegalArgumentException validation = assertThrows(IllegalArgumentException.class, () -> LabelJob.run(
+                new LabelRequest(heldOut.toString(), null, images.toString(), dir.resolve("labels-validation").toString(), "local[2]", 1, 16,
+                        false, rounds.toString(), 0.0), new PrintWriter(new StringWriter())));
+        assertTrue(validation.getMessage().contains("validationPerClass: 2 holds 4 examples"), validation.getMessage());
+        // the pool is the whole file, but the input is another file
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class, () -> LabelJob.run(
+                new LabelRequest(run.toString(), null, dir.resolve("test-images").toString(), dir.resolve("labels-size").toString(), null, 1,
+                        16, false, rounds.toString(), 0.0), new PrintWriter(new StringWriter())));
+        assertTrue(size.getMessage().contains("pool has " + N + " examples") && size.getMessage().contains("has 10 images"), size.getMessage());
+        assertTrue(Files.notExists(dir.resolve("labels-validation")) && Files.notExists(dir.resolve("labels-size")) && Files.notExists(rounds));
+    }
+
     private static List<LabelTable.Row> label(String input, String name, String master, boolean skip) {
         return label(input, name, master, skip, new StringWriter());
     }
