@@ -15,8 +15,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.scheduler.SparkListener;
-import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.ssl4j.app.spark.LabelRequest;
@@ -28,6 +26,8 @@ import org.ssl4j.app.spark.LabelRequest;
  */
 final class LabelJob {
 
+    /** How long a failed job's killed tasks get to end before its output is removed. */
+    private static final long JOB_END_WAIT_MS = 60_000;
     private static final String SKIP_HINT = "; --skip-corrupt skips such images and counts them";
 
     private LabelJob() {}
@@ -139,25 +139,20 @@ final class LabelJob {
             });
             Dataset<org.apache.spark.sql.Row> frame = spark.createDataFrame(rows, LabelTable.SPARK_SCHEMA);
             String group = "ssl4j-label-" + java.util.UUID.randomUUID();
-            SparkListener cancelOnCorrupt = new SparkListener() {
-                @Override
-                public void onTaskEnd(SparkListenerTaskEnd end) {
-                    if (!corrupt.isZero()) {
-                        sc.sc().cancelJobGroup(group);
-                    }
-                }
-            };
-            sc.sc().addSparkListener(cancelOnCorrupt);
-            sc.setJobGroup(group, "ssl4j label " + request.runDir(), true);
+            JobGroupWatch watch = new JobGroupWatch(sc.sc(), group, () -> !corrupt.isZero());
+            sc.sc().addSparkListener(watch);
+            sc.setJobGroup(group, "ssl4j label " + request.runDir(), false); // a killed task stops at its next batch (label)
             try {
                 frame.write().parquet(out.toString());
             } catch (Exception e) { // Spark throws its checked SparkException undeclared
+                // the job's killed tasks may still be aborting their files: --out goes after them
+                watch.awaitEnd(JOB_END_WAIT_MS);
                 if (corrupt.isZero()) {
                     throw e;
                 }
             } finally {
                 sc.clearJobGroup();
-                sc.sc().removeSparkListener(cancelOnCorrupt);
+                sc.sc().removeSparkListener(watch);
             }
             if (!corrupt.isZero()) {
                 throw new LabelInput.CorruptImageException(corrupt.value().get(0));
@@ -276,7 +271,11 @@ final class LabelJob {
         Labeller labeller = Labeller.of(work.runDir(), work.network(), work.shape(), HadoopFiles.configuration(work.hadoop()));
         List<String> ids = new ArrayList<>(work.batchSize());
         List<float[]> batch = new ArrayList<>(work.batchSize());
+        org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get(); // null in process
         while (items.hasNext()) {
+            if (task != null && batch.isEmpty()) {
+                task.killTaskIfInterrupted(); // its job was cancelled: stop between batches
+            }
             LabelInput.Item item = items.next();
             try {
                 batch.add(LabelInput.pixels(item, work.shape(), work.where()));
