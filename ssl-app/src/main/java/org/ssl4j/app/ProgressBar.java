@@ -11,8 +11,9 @@ import org.ssl4j.runtime.result.StepEvent;
 import org.ssl4j.runtime.result.TrainResult;
 
 /**
- * A one-line progress display on a terminal: run, phase, step, losses, last accuracy, examples
- * per second and time left. Redraws at most ten times a second; prints a final line per run.
+ * A one-line progress display on a terminal: run, phase, step, losses, last test accuracy (and
+ * last validation accuracy, when the data has a validation split), examples per second and time
+ * left. Redraws at most ten times a second; prints a final line per run.
  */
 final class ProgressBar implements RunListener {
 
@@ -23,6 +24,7 @@ final class ProgressBar implements RunListener {
     private String run = "";
     private Map<String, Double> losses = Map.of();
     private double accuracy = Double.NaN;
+    private Double validation;
     private long lastDraw;
 
     /**
@@ -40,6 +42,7 @@ final class ProgressBar implements RunListener {
         run = start.method() + " seed " + start.seed();
         losses = Map.of();
         accuracy = Double.NaN;
+        validation = null;
         out.printf(Locale.ROOT, "%s: %s, %d steps -> %s%n", run, start.data(), start.totalSteps(), start.runDir());
     }
 
@@ -59,7 +62,7 @@ final class ProgressBar implements RunListener {
         String bar = "#".repeat(filled) + "-".repeat(width - filled);
         out.printf(
                 Locale.ROOT,
-                "\r%s [%s] %s %d/%d %s acc %s %.0f ex/s ETA %s   ",
+                "\r%s [%s] %s %d/%d %s acc %s%s %.0f ex/s ETA %s   ",
                 run,
                 bar,
                 step.phase(),
@@ -69,6 +72,7 @@ final class ProgressBar implements RunListener {
                         .map(e -> String.format(Locale.ROOT, "%s %.4f", e.getKey(), e.getValue()))
                         .collect(Collectors.joining(" ")),
                 Double.isNaN(accuracy) ? "-" : String.format(Locale.ROOT, "%.4f", accuracy),
+                validation == null ? "" : String.format(Locale.ROOT, " val %.4f", validation),
                 step.examplesPerSecond(),
                 duration(step.etaSeconds()));
         out.flush();
@@ -77,14 +81,16 @@ final class ProgressBar implements RunListener {
     @Override
     public void evaluated(Evaluation evaluation) {
         accuracy = evaluation.accuracy();
+        validation = evaluation.validationAccuracy();
         if (!interactive) {
             out.printf(
                     Locale.ROOT,
-                    "%s %s step %d: test accuracy %.4f%n",
+                    "%s %s step %d: test accuracy %.4f%s%n",
                     run,
                     evaluation.phase(),
                     evaluation.step(),
-                    evaluation.accuracy());
+                    evaluation.accuracy(),
+                    validationText(validation));
         }
     }
 
@@ -101,11 +107,19 @@ final class ProgressBar implements RunListener {
         }
         out.printf(
                 Locale.ROOT,
-                "%s: test accuracy %.4f after %d steps in %.1f s%n",
+                "%s: test accuracy %.4f%s after %d steps in %.1f s%n",
                 run,
                 result.accuracy(),
+                validationText(result.evaluations().isEmpty()
+                        ? null
+                        : result.evaluations().get(result.evaluations().size() - 1).validationAccuracy()),
                 result.steps(),
                 result.wallSeconds());
+    }
+
+    /** {@code ", validation accuracy V"}, or nothing for a run without a validation split. */
+    private static String validationText(Double validation) {
+        return validation == null ? "" : String.format(Locale.ROOT, ", validation accuracy %.4f", validation);
     }
 
     private static String duration(double seconds) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import org.ssl4j.runtime.Ssl4j;
 /**
  * The diagnostics of an MPL run on Two Moons ({@code train.diagnostics}): the fields a user reads
  * to see whether the teacher learns from the student exist at each evaluation and are sane, the
- * report draws them, and recording them does not change the run.
+ * report draws them, and recording them does not change the run; without them the terms
+ * computed for diagnostics only (the teacher's gradient norms) are not computed at all.
  */
 class MplDiagnosticsTest {
 
@@ -104,8 +106,17 @@ class MplDiagnosticsTest {
                 lines(run, "eval").stream().map(n -> n.get("accuracy").asDouble()).toList(),
                 lines(plain, "eval").stream().map(n -> n.get("accuracy").asDouble()).toList(),
                 "recording diagnostics does not change the run");
-        for (int i = 0; i < lines(run, "step").size(); i++) {
-            assertEquals(lines(run, "step").get(i).get("losses"), lines(plain, "step").get(i).get("losses"));
+        List<JsonNode> diagnosedSteps = lines(run, "step");
+        List<JsonNode> plainSteps = lines(plain, "step");
+        assertEquals(diagnosedSteps.size(), plainSteps.size());
+        for (int i = 0; i < diagnosedSteps.size(); i++) {
+            ObjectNode losses = diagnosedSteps.get(i).get("losses").deepCopy();
+            for (String onlyForDiagnostics : List.of("feedbackGradientNorm", "udaGradientNorm", "udaMaskRate")) {
+                assertTrue(losses.has(onlyForDiagnostics), onlyForDiagnostics + " at step line " + i);
+                losses.remove(onlyForDiagnostics);
+            }
+            assertEquals(losses, plainSteps.get(i).get("losses"),
+                    "without diagnostics the gradient norms are not computed, and every other term is the same");
         }
     }
 }

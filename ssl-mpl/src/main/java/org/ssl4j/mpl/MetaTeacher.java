@@ -68,7 +68,8 @@ import org.ssl4j.steps.Updates;
  * feedback term is used when the student reports its labeled loss before and after its step, and
  * left out otherwise (while the student waits). Metrics: {@code teacherSupervised}, the auxiliary
  * terms, {@code teacherUnlabeled} (the cross-entropy on its own labels, unweighted), {@code
- * feedback} ({@code h}, before the baseline) and {@code teacherLoss}; for diagnostics, {@link
+ * feedback} ({@code h}, before the baseline) and {@code teacherLoss}; for diagnostics, in a run
+ * that records them ({@link StepContext#recordsDiagnostics()}) and only there, {@link
  * #FEEDBACK_GRADIENT_NORM} and, per auxiliary term, its gradient norm and mask rate at the
  * strong-view logits.
  */
@@ -90,7 +91,8 @@ public final class MetaTeacher implements Teacher, Pretrainable {
      * Metric name of the norm of the feedback term's gradient at the teacher's strong-view logits;
      * each auxiliary term's is its name followed by {@code GradientNorm} (e.g. {@code
      * udaGradientNorm}), and the fraction of strong-view examples that term's gradient reaches
-     * its name followed by {@code MaskRate} (UDA's confidence mask).
+     * its name followed by {@code MaskRate} (UDA's confidence mask). Reported on every step of a
+     * run that records diagnostics, and on no step of one that does not.
      */
     public static final String FEEDBACK_GRADIENT_NORM = "feedbackGradientNorm";
 
@@ -306,7 +308,9 @@ public final class MetaTeacher implements Teacher, Pretrainable {
             losses.put(LOSS, total);
             collector.backward(total);
         }
-        logitGradients(context, losses);
+        if (context.recordsDiagnostics()) {
+            logitGradients(context, losses);
+        }
         Updates.apply(network, maxGradNorm);
         logits = null;
         labels = null;
@@ -320,7 +324,8 @@ public final class MetaTeacher implements Teacher, Pretrainable {
      * enter the teacher (the rest of the backward pass, from the logits to the weights, is the
      * same for every term), and the fraction of examples each auxiliary term's gradient reaches.
      * One small backward pass over the loss heads alone, on detached copies of the logits; the
-     * network's gradients are not touched.
+     * network's gradients are not touched. Run only when the run records diagnostics: nothing
+     * else reads these terms.
      */
     private void logitGradients(StepContext context, Map<String, NDArray> losses) {
         if (auxiliaryLosses.isEmpty() && weighted == null || logits.strongLogits() == null) {

@@ -13,6 +13,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.ServiceLoader;
 import java.util.stream.Stream;
@@ -120,13 +121,14 @@ class MplConfigTest {
     }
 
     @Test
-    void aStepReportsTheTeachersAndTheStudentsTermsUnderTheirNames() {
+    void aStepOfARunThatRecordsDiagnosticsReportsTheTeachersAndTheStudentsTermsUnderTheirNames() {
         try (NDManager manager = NDManager.newBaseManager()) {
             TestMethodContext context = new TestMethodContext(ToyData.SPEC, ToyData.budget(1, ToyData.RATIO), manager);
             Phase phase = new MplConfig(TEACHER, null, null, null, null).create(context).phases().get(0);
             try (NDManager step = manager.newSubManager()) {
                 StepResult result =
-                        phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true)));
+                        phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true))
+                                .withDiagnostics());
                 assertEquals(
                         List.of("feedback", "feedbackGradientNorm", "labeledAfter", "labeledBefore", "loss", "maskRate",
                                 "teacherLoss", "teacherSupervised", "teacherUnlabeled", "unlabeled"),
@@ -211,16 +213,47 @@ class MplConfigTest {
                 "ema", assertThrows(InvalidConfigException.class, () -> new MplStudentConfig(null, null, null, null, 1.0, null)).field());
     }
 
+    @Test
+    void withoutDiagnosticsTheGradientNormIsLeftOutAndNothingElseChanges() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TestMethodContext recorded = new TestMethodContext(ToyData.SPEC, ToyData.budget(3, ToyData.RATIO), manager);
+            TestMethodContext plain = new TestMethodContext(ToyData.SPEC, ToyData.budget(3, ToyData.RATIO), manager);
+            Phase withDiagnostics = new MplConfig(TEACHER, null, null, null, null).create(recorded).phases().get(0);
+            Phase without = new MplConfig(TEACHER, null, null, null, null).create(plain).phases().get(0);
+            for (int step = 0; step < 3; step++) {
+                Map<String, NDArray> diagnosed = run(withDiagnostics, step, manager, true).losses();
+                Map<String, NDArray> losses = run(without, step, manager, false).losses();
+                assertTrue(diagnosed.containsKey(MetaTeacher.FEEDBACK_GRADIENT_NORM), "step " + step);
+                assertEquals(
+                        diagnosed.keySet().stream().filter(n -> !n.equals(MetaTeacher.FEEDBACK_GRADIENT_NORM)).sorted().toList(),
+                        losses.keySet().stream().sorted().toList(),
+                        "step " + step);
+                for (Map.Entry<String, NDArray> term : losses.entrySet()) {
+                    assertEquals(
+                            diagnosed.get(term.getKey()).getFloat(), term.getValue().getFloat(), 0f,
+                            "step " + step + " " + term.getKey());
+                }
+            }
+            for (String network : List.of("teacher", "student")) {
+                assertParametersEqual(recorded.network(network).snapshot(), plain.network(network).snapshot());
+            }
+        }
+    }
+
     private static StepResult run(Phase phase, int step, NDManager manager) {
+        return run(phase, step, manager, false);
+    }
+
+    private static StepResult run(Phase phase, int step, NDManager manager, boolean diagnostics) {
         try (NDManager stepManager = manager.newSubManager()) {
             boolean unlabeled = phase.batches().unlabeled() > 0;
-            StepResult result =
-                    phase.step(
-                            TestStepContext.of(
-                                    step,
-                                    stepManager,
-                                    ToyData.labeled(stepManager),
-                                    unlabeled ? ToyData.unlabeled(stepManager, true) : null));
+            TestStepContext context =
+                    TestStepContext.of(
+                            step,
+                            stepManager,
+                            ToyData.labeled(stepManager),
+                            unlabeled ? ToyData.unlabeled(stepManager, true) : null);
+            StepResult result = phase.step(diagnostics ? context.withDiagnostics() : context);
             result.losses().values().forEach(value -> value.attach(manager));
             return result;
         }

@@ -75,4 +75,18 @@ public interface StepContext {
      */
     @Experimental
     default void pseudoLabeled(NDArray targets, NDArray mask) {}
+
+    /**
+     * Whether this run records diagnostics ({@code train.diagnostics}): when it does not, nothing
+     * reads the terms a method reports for diagnostics only (gradient norms, say), so a method
+     * may skip the work that computes them. What a method computes for its training must not
+     * depend on it: a run's other results are the same either way. The runtime answers the same
+     * for every step of a run. The default says no.
+     *
+     * @return true when the run records diagnostics
+     */
+    @Experimental
+    default boolean recordsDiagnostics() {
+        return false;
+    }
 }

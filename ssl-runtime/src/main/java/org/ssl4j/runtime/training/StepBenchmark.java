@@ -31,7 +31,8 @@ import org.ssl4j.runtime.network.NetworkFactory;
  * Times a method's real training step (or its evaluated network's prediction) on fixed random
  * tensors, through the same code path a run takes: {@link NetworkFactory}, the method's first
  * phase, one sub-manager per step. What it leaves out is what a run adds around the step: data
- * sampling and augmentation. A benchmark, not a test: it measures, it asserts nothing.
+ * sampling and augmentation, and diagnostics: its steps are those of a run without {@code
+ * train.diagnostics}. A benchmark, not a test: it measures, it asserts nothing.
  */
 public final class StepBenchmark {
 
@@ -136,7 +137,8 @@ public final class StepBenchmark {
                                         labeled,
                                         views,
                                         new Random(i),
-                                        networks::newGradientCollector);
+                                        networks::newGradientCollector,
+                                        false);
                         try {
                             StepResult result = phase.step(context);
                             examples = result.examples();

@@ -52,7 +52,9 @@ import org.ssl4j.runtime.network.EngineOps;
  * </ul>
  *
  * The replay's result has {@code after/T/NETWORK/PARAMETER} (every parameter after step {@code
- * T}) and {@code loss/T/NAME} (each loss term the step reported).
+ * T}) and {@code loss/T/NAME} (each loss term the step reported). The replay's steps record
+ * diagnostics ({@link org.ssl4j.api.method.StepContext#recordsDiagnostics()}), so the terms
+ * computed for diagnostics only are compared too.
  */
 public final class StepReplay {
 
@@ -162,7 +164,7 @@ public final class StepReplay {
                     }
                     StepScope context = new StepScope(
                             phase.name(), t, phase.steps(), step, labeled, unlabeled, new Random(t),
-                            method.networks()::newGradientCollector);
+                            method.networks()::newGradientCollector, true);
                     StepResult stepResult;
                     try {
                         stepResult = phase.step(context);

@@ -9,7 +9,10 @@ import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.method.UnlabeledBatch;
 
-/** The runtime's {@link StepContext}: one step's batches, manager, generator and gradient collectors. */
+/**
+ * The runtime's {@link StepContext}: one step's batches, manager, generator and gradient
+ * collectors, and whether the run records diagnostics.
+ */
 final class StepScope implements StepContext {
 
     private final String phase;
@@ -20,6 +23,7 @@ final class StepScope implements StepContext {
     private final UnlabeledBatch unlabeled;
     private final Random random;
     private final Supplier<GradientCollector> collectors;
+    private final boolean diagnostics;
     private NDArray pseudoTargets;
     private NDArray pseudoMask;
 
@@ -31,7 +35,8 @@ final class StepScope implements StepContext {
             LabeledBatch labeled,
             UnlabeledBatch unlabeled,
             Random random,
-            Supplier<GradientCollector> collectors) {
+            Supplier<GradientCollector> collectors,
+            boolean diagnostics) {
         this.phase = phase;
         this.step = step;
         this.steps = steps;
@@ -40,6 +45,7 @@ final class StepScope implements StepContext {
         this.unlabeled = unlabeled;
         this.random = random;
         this.collectors = collectors;
+        this.diagnostics = diagnostics;
     }
 
     @Override
@@ -84,6 +90,12 @@ final class StepScope implements StepContext {
     @Override
     public GradientCollector newGradientCollector() {
         return collectors.get();
+    }
+
+    /** Whether the run records diagnostics, as the driver was told ({@code train.diagnostics}). */
+    @Override
+    public boolean recordsDiagnostics() {
+        return diagnostics;
     }
 
     /** Keeps the step's pseudo labels for the driver's diagnostics. */

@@ -421,7 +421,8 @@ public final class TrainingDriver {
                                 labeledBatch,
                                 unlabeledBatch,
                                 random,
-                                networks::newGradientCollector);
+                                networks::newGradientCollector,
+                                train.diagnostics());
                 StepResult result;
                 try {
                     result = phase.step(context);

@@ -39,6 +39,7 @@ import org.ssl4j.runtime.executor.CpuExecutorConfig;
  * {@code train.diagnostics}: at each evaluation the runtime scores the pseudo labels a method
  * reported against the pool's true labels (which the method never sees), evaluates every network
  * over the examples, and summarises the steps' terms; recomputed here from what the phase saw.
+ * Each step is told whether the run records diagnostics.
  */
 class DiagnosticsTest {
 
@@ -50,6 +51,7 @@ class DiagnosticsTest {
     private static final class Seen {
         final List<long[]> indices = new ArrayList<>();
         final List<Float> losses = new ArrayList<>();
+        final List<Boolean> recordsDiagnostics = new ArrayList<>();
     }
 
     /**
@@ -82,6 +84,7 @@ class DiagnosticsTest {
                 public StepResult step(StepContext step) {
                     long[] indices = step.unlabeled().indices();
                     seen.indices.add(indices);
+                    seen.recordsDiagnostics.add(step.recordsDiagnostics());
                     NDManager manager = step.manager();
                     int[] classes = new int[indices.length];
                     float[] kept = new float[indices.length];
@@ -152,6 +155,7 @@ class DiagnosticsTest {
         List<JsonNode> evaluations = lines(run, "eval");
         assertEquals(2, diagnostics.size(), "one per evaluation");
         assertEquals(6, seen.indices.size());
+        assertEquals(List.of(true, true, true, true, true, true), seen.recordsDiagnostics, "every step is told");
         for (int e = 0; e < 2; e++) {
             JsonNode line = diagnostics.get(e);
             int labels = 0;
@@ -202,7 +206,10 @@ class DiagnosticsTest {
     @Test
     void withoutDiagnosticsNoLineIsWrittenAndLossesStayOnLoggingSteps() throws Exception {
         Path run = dir.resolve("plain");
-        Ssl4j.create().train(config(new LabelingConfig(new Seen()), false), run);
+        Seen seen = new Seen();
+        Ssl4j.create().train(config(new LabelingConfig(seen), false), run);
+        assertEquals(List.of(false, false, false, false, false, false), seen.recordsDiagnostics,
+                "no step may spend work on diagnostics");
         assertTrue(lines(run, "diagnostics").isEmpty());
         assertFalse(lines(run, "eval").isEmpty());
         assertEquals(6, lines(run, "step").size());
