@@ -9,6 +9,7 @@ import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.PseudoLabelFile;
 import org.ssl4j.steps.TeachAndLearnConfig;
 import org.ssl4j.steps.TeacherStudentConfig;
 

@@ -5,16 +5,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.ssl4j.api.composition.PhaseConfig;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.composition.PhaseConfig;
-import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.steps.PseudoLabelFile;
 
 /**
  * Config of the {@code noisy-student} phase type: Noisy Student's rounds (Xie et al. 2020), one

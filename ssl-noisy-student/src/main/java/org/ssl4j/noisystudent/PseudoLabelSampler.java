@@ -3,6 +3,7 @@ package org.ssl4j.noisystudent;
 import java.util.Random;
 import org.ssl4j.api.state.StateReader;
 import org.ssl4j.api.state.StateWriter;
+import org.ssl4j.steps.PseudoLabelSet;
 
 /**
  * Draws a student's pseudo-labelled examples from its balanced set with copies spelled out

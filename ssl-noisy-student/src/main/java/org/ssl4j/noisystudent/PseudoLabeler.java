@@ -3,10 +3,11 @@ package org.ssl4j.noisystudent;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 import org.ssl4j.api.model.Network;
 import org.ssl4j.steps.BatchedForward;
+import org.ssl4j.steps.TeacherPredictions;
 
 /**
  * Labels a whole split with a teacher: the examples as stored (un-augmented), in batches, in

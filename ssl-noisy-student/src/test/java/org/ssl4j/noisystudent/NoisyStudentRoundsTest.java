@@ -18,12 +18,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.method.BatchPlan;
 import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.method.LabeledBatch;
 import org.ssl4j.api.method.Phase;
-import org.ssl4j.api.composition.PhaseSetup;
 import org.ssl4j.api.method.StepResult;
 import org.ssl4j.api.method.TrainingMethod;
 import org.ssl4j.api.method.UnlabeledBatch;
@@ -32,6 +32,9 @@ import org.ssl4j.api.model.Network;
 import org.ssl4j.api.model.OptimizerConfig;
 import org.ssl4j.api.role.Student;
 import org.ssl4j.steps.CrossEntropyStudentConfig;
+import org.ssl4j.steps.PseudoLabelFile;
+import org.ssl4j.steps.PseudoLabelSet;
+import org.ssl4j.steps.TeacherPredictions;
 
 /**
  * The {@code noisy-student} rounds, as the preset composes them and on their own, on identity

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import org.ssl4j.api.model.Network;
 import org.junit.jupiter.api.Test;
+import org.ssl4j.api.model.Network;
+import org.ssl4j.steps.TeacherPredictions;
 
 class PseudoLabelerTest {
 

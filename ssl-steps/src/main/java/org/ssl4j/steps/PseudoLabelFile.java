@@ -1,14 +1,17 @@
-package org.ssl4j.noisystudent;
+package org.ssl4j.steps;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
- * Reads and writes a round's {@link PseudoLabelSet} as CSV ({@code pseudo-labels/round-K.csv} in
- * the run folder), one row per example of the unlabeled split, in split order:
+ * Reads and writes a {@link PseudoLabelSet} as CSV, one row per example of the unlabeled split, in
+ * split order: a Noisy Student round's {@code pseudo-labels/round-K.csv} in the run folder, the
+ * file {@code ssl4j label --noisy-student} makes from a label table, and what the {@code run}
+ * teacher reads with {@code labels}:
  *
  * <pre>
  * # ssl4j pseudo-labels, round 1 (comment lines start with '#')
@@ -22,7 +25,7 @@ import java.nio.file.Path;
  * {@code softmax(z / T)}. A file made elsewhere needs the same columns, one row per unlabeled
  * example in index order; the copies are used as they are.
  */
-final class PseudoLabelFile {
+public final class PseudoLabelFile {
 
     private static final String COMMENT = "#";
 
@@ -35,7 +38,7 @@ final class PseudoLabelFile {
      * @param comment a one-line comment for the first line (line breaks become spaces)
      * @return the CSV text, each line ending in a line feed
      */
-    static String format(PseudoLabelSet set, String comment) {
+    public static String format(PseudoLabelSet set, String comment) {
         TeacherPredictions predictions = set.predictions();
         int classes = predictions.classes();
         StringBuilder out = new StringBuilder();
@@ -57,7 +60,8 @@ final class PseudoLabelFile {
     }
 
     /**
-     * Reads a set written in the format of {@link #format} (by a run or elsewhere).
+     * Reads a set written in the format of {@link #format} (by a run or elsewhere) that must
+     * cover an unlabeled split of a known size.
      *
      * @param file the CSV file
      * @param size the unlabeled split's size N, which the file must cover row by row
@@ -66,11 +70,32 @@ final class PseudoLabelFile {
      * @throws IOException when the file cannot be read, or does not hold a header and N rows of K
      *     classes in index order; the message names the file and, for a bad line, its number
      */
-    static PseudoLabelSet read(Path file, int size, int classes) throws IOException {
-        int[] labels = new int[size];
-        float[] confidences = new float[size];
-        float[] distributions = new float[size * classes];
-        int[] copies = new int[size];
+    public static PseudoLabelSet read(Path file, int size, int classes) throws IOException {
+        PseudoLabelSet set = read(file, classes);
+        if (set.predictions().size() != size) {
+            throw new IOException(file + ": " + set.predictions().size() + " rows, but the unlabeled split has " + size);
+        }
+        return set;
+    }
+
+    /**
+     * Reads a set written in the format of {@link #format} (by a run or elsewhere), as many rows
+     * as it holds; a caller that learns the split's size later checks it against {@code
+     * predictions().size()}.
+     *
+     * @param file the CSV file
+     * @param classes the number of classes K
+     * @return the set
+     * @throws IOException when the file cannot be read, or does not hold a header and rows of K
+     *     classes in index order from 0; the message names the file and, for a bad line, its
+     *     number
+     */
+    public static PseudoLabelSet read(Path file, int classes) throws IOException {
+        int capacity = 1024;
+        int[] labels = new int[capacity];
+        float[] confidences = new float[capacity];
+        float[] distributions = new float[capacity * classes];
+        int[] copies = new int[capacity];
         int rows = 0;
         boolean header = true;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -96,10 +121,16 @@ final class PseudoLabelFile {
                     throw new IOException(
                             where + "expected " + (4 + classes) + " columns, got " + cells.length);
                 }
+                if (rows == capacity) {
+                    capacity *= 2;
+                    labels = Arrays.copyOf(labels, capacity);
+                    confidences = Arrays.copyOf(confidences, capacity);
+                    distributions = Arrays.copyOf(distributions, capacity * classes);
+                    copies = Arrays.copyOf(copies, capacity);
+                }
                 try {
-                    if (rows >= size || Integer.parseInt(cells[0].trim()) != rows) {
-                        throw new IOException(
-                                where + "expected the row of example " + rows + " of " + size);
+                    if (Integer.parseInt(cells[0].trim()) != rows) {
+                        throw new IOException(where + "expected the row of example " + rows + ", got index " + cells[0].trim());
                     }
                     labels[rows] = Integer.parseInt(cells[1].trim());
                     if (labels[rows] < 0 || labels[rows] >= classes) {
@@ -119,12 +150,17 @@ final class PseudoLabelFile {
                 rows++;
             }
         }
-        if (rows != size) {
-            throw new IOException(file + ": " + rows + " rows, but the unlabeled split has " + size);
+        if (header) {
+            throw new IOException(file + ": no header index,label,confidence,copies,p0..p" + (classes - 1));
         }
         try {
             return new PseudoLabelSet(
-                    new TeacherPredictions(classes, labels, confidences, distributions), copies);
+                    new TeacherPredictions(
+                            classes,
+                            Arrays.copyOf(labels, rows),
+                            Arrays.copyOf(confidences, rows),
+                            Arrays.copyOf(distributions, rows * classes)),
+                    Arrays.copyOf(copies, rows));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

@@ -1,4 +1,4 @@
-package org.ssl4j.noisystudent;
+package org.ssl4j.steps;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PseudoLabelSetTest {
+class PseudoLabelFileTest {
 
     private static PseudoLabelSet sample() {
         TeacherPredictions predictions =
@@ -78,22 +76,5 @@ class PseudoLabelSetTest {
         Files.writeString(file, "index,label,confidence,copies,p0,p1\n0,1,0.5,1,0.5,0.5,\n");
         IOException columns = assertThrows(IOException.class, () -> PseudoLabelFile.read(file, 1, 2));
         assertTrue(columns.getMessage().startsWith(file + ":2: expected 6 columns, got 7"), columns.getMessage());
-    }
-
-    @Test
-    void theSamplerDrawsEveryCopyOncePerPass() {
-        int[] expanded = {0, 0, 0, 4, 7};
-        PseudoLabelSampler sampler = new PseudoLabelSampler(expanded, new Random(3));
-        Random steps = new Random(5);
-
-        long[] firstPass = sampler.next(5, steps);
-        long[] secondPass = sampler.next(5, steps);
-
-        long[] sorted = firstPass.clone();
-        Arrays.sort(sorted);
-        assertArrayEquals(new long[] {0, 0, 0, 4, 7}, sorted);
-        Arrays.sort(secondPass);
-        assertArrayEquals(new long[] {0, 0, 0, 4, 7}, secondPass);
-        assertThrows(IllegalArgumentException.class, () -> new PseudoLabelSampler(new int[0], new Random(1)));
     }
 }

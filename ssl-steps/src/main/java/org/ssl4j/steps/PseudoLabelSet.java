@@ -1,18 +1,18 @@
-package org.ssl4j.noisystudent;
+package org.ssl4j.steps;
 
 import java.util.Arrays;
 
 /**
- * One round's pseudo-labelled set: the teacher's predictions for every unlabeled example and how
+ * A pseudo-labelled set (a Noisy Student round's, or one read from a file): the teacher's predictions for every unlabeled example and how
  * many copies of each the student trains on (0 for the examples the filter dropped).
  *
  * @param predictions the teacher's labels, confidences and distributions
  * @param copies the copies of each example, same length, each at least 0
  */
-record PseudoLabelSet(TeacherPredictions predictions, int[] copies) {
+public record PseudoLabelSet(TeacherPredictions predictions, int[] copies) {
 
     /** Checks that there is one non-negative count per example. */
-    PseudoLabelSet {
+    public PseudoLabelSet {
         if (copies.length != predictions.size()) {
             throw new IllegalArgumentException(
                     predictions.size() + " predictions but " + copies.length + " copy counts");
@@ -27,7 +27,7 @@ record PseudoLabelSet(TeacherPredictions predictions, int[] copies) {
     /**
      * @return the size of the student's pseudo-labelled set, duplicates counted
      */
-    long total() {
+    public long total() {
         return Arrays.stream(copies).asLongStream().sum();
     }
 
@@ -35,7 +35,7 @@ record PseudoLabelSet(TeacherPredictions predictions, int[] copies) {
      * @return the unlabeled indices of the set with every copy spelled out: index {@code i}
      *     appears {@code copies[i]} times, in index order
      */
-    int[] expanded() {
+    public int[] expanded() {
         int[] expanded = new int[Math.toIntExact(total())];
         int position = 0;
         for (int i = 0; i < copies.length; i++) {
@@ -49,7 +49,7 @@ record PseudoLabelSet(TeacherPredictions predictions, int[] copies) {
     /**
      * @return per class, the set's size counted with copies (what the student sees per class)
      */
-    long[] perClass() {
+    public long[] perClass() {
         long[] counts = new long[predictions.classes()];
         for (int i = 0; i < copies.length; i++) {
             counts[predictions.labels()[i]] += copies[i];

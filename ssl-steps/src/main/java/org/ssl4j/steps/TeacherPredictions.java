@@ -1,4 +1,4 @@
-package org.ssl4j.noisystudent;
+package org.ssl4j.steps;
 
 /**
  * A teacher's predictions for every example of the unlabeled split, in Java arrays (so they
@@ -10,10 +10,10 @@ package org.ssl4j.noisystudent;
  * @param distributions {@code softmax(z / T)} row by row, {@code N * K} values (the soft
  *     targets)
  */
-record TeacherPredictions(int classes, int[] labels, float[] confidences, float[] distributions) {
+public record TeacherPredictions(int classes, int[] labels, float[] confidences, float[] distributions) {
 
     /** Checks that the arrays agree in length. */
-    TeacherPredictions {
+    public TeacherPredictions {
         if (confidences.length != labels.length
                 || distributions.length != (long) labels.length * classes) {
             throw new IllegalArgumentException(
@@ -26,7 +26,7 @@ record TeacherPredictions(int classes, int[] labels, float[] confidences, float[
     /**
      * @return the number of examples N
      */
-    int size() {
+    public int size() {
         return labels.length;
     }
 }
