@@ -250,6 +250,44 @@ class LabelJobTest {
     }
 
     @Test
+    void aRunTeacherReadingTheTablesLabelsTrainsTheSameStudentAsItsNetwork() throws Exception {
+        Path rounds = dir.resolve("rounds-run-teacher");
+        LabelJob.run(new LabelRequest(run.toString(), null, images.toString(), dir.resolve("labels-run-teacher").toString(), null, 1, 16,
+                false, rounds.toString(), 0.0), new PrintWriter(new StringWriter()));
+        // hard labels of the clean images (weak view: identity), so the table's argmax is what the
+        // network gives the batch in process, and the two students learn the same steps
+        String composition = "augment: {weak: {type: identity}}\n"
+                + "method:\n  type: teacher-student\n  teacher: {type: run, path: '" + run + "'%s}\n"
+                + "  student: {type: cross-entropy, backbone: {type: small-cnn}, optimizer: {type: sgd, lr: 0.05}}\n";
+        Path inProcess = trainWith("run-teacher-network", composition.formatted(""));
+        Path fromTable = trainWith("run-teacher-table", composition.formatted(", labels: '" + rounds.resolve("round-1.csv") + "'"));
+
+        var network = new org.ssl4j.runtime.run.Checkpoints(inProcess.resolve("checkpoints")).latestGood().contents();
+        var table = new org.ssl4j.runtime.run.Checkpoints(fromTable.resolve("checkpoints")).latestGood().contents();
+        int compared = 0;
+        try (ai.djl.ndarray.NDManager manager = ai.djl.ndarray.NDManager.newBaseManager()) {
+            for (String key : network.keys()) {
+                if (key.startsWith("network.student.param.")) {
+                    assertArrayEquals(network.getArray(key, manager).toFloatArray(), table.getArray(key, manager).toFloatArray(), key);
+                    compared++;
+                }
+            }
+            assertTrue(table.keys().stream().noneMatch(k -> k.startsWith("network.teacher.")), "the table's teacher loads no network");
+        }
+        assertTrue(compared >= 4, "compared " + compared + " parameters");
+    }
+
+    private static Path trainWith(String name, String method) throws Exception {
+        Path config = dir.resolve(name + ".yaml");
+        Files.writeString(config, Files.readString(dir.resolve("cnn.yaml")).replace("name: cnn", "name: " + name)
+                .replaceAll("method: .*\n", java.util.regex.Matcher.quoteReplacement(method)));
+        Ssl4j ssl4j = Ssl4j.create();
+        Path out = dir.resolve(name);
+        ssl4j.train(ssl4j.readConfig(config), out);
+        return out;
+    }
+
+    @Test
     void aRoundFileForAPoolThatIsNotTheInputIsRefusedBeforeAnyWork() throws Exception {
         // validationPerClass holds 2 examples of each class out of the pool: pool index != file index
         Path config = dir.resolve("cnn-validation.yaml");
