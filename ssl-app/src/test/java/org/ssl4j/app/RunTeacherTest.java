@@ -173,12 +173,11 @@ CheckpointFile saved = new Checkpoints(dir.resolve("ones").resolve("checkpoints"
 
         Path tooShort = constantLabels("short", 399, 0);
         Cli.Outcome wrongSize = trainWithLabels("short", finished, tooShort);
-        assertTrue(wrongSize.code() != 0, wrongSize.out());
-        assertTrue(wrongSize.err().contains(tooShort + ": 399 rows, but the run's unlabeled split has 400"), wrongSize.err());
-        assertFalse(
-                Files.exists(dir.resolve("short").resolve("metrics.jsonl"))
-                        && Files.readString(dir.resolve("short").resolve("metrics.jsonl")).contains("\"unlabeled\""),
-                "no step trained");
+        assertEquals(2, wrongSize.code(), wrongSize.out());
+        assertTrue(
+                wrongSize.err().contains(".teacher.labels: " + tooShort + ": 399 rows, but the run's unlabeled split has 400"),
+                wrongSize.err());
+        assertFalse(Files.exists(dir.resolve("short")), "no run folder for a refused config");
 
         Path missing = dir.resolve("missing.csv");
         Cli.Outcome noFile = trainWithLabels("missing", finished, missing);

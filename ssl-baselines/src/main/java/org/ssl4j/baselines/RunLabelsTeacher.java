@@ -7,7 +7,6 @@ import org.ssl4j.api.method.StepContext;
 import org.ssl4j.api.role.PseudoLabelStrategy;
 import org.ssl4j.api.role.PseudoLabels;
 import org.ssl4j.api.role.Teacher;
-import org.ssl4j.steps.PoolBound;
 import org.ssl4j.steps.TeacherPredictions;
 
 /**
@@ -20,7 +19,7 @@ import org.ssl4j.steps.TeacherPredictions;
  * soft} sharpens to {@code p^(1/T)} normalised (the row itself at temperature 1). The file's
  * {@code label} and {@code copies} columns are not used: the strategy's threshold masks.
  */
-final class RunLabelsTeacher implements Teacher, PoolBound {
+final class RunLabelsTeacher implements Teacher {
 
     /** The probability a zero in the file is read as, so that its log is finite. */
     private static final float FLOOR = 1e-30f;
@@ -31,25 +30,14 @@ final class RunLabelsTeacher implements Teacher, PoolBound {
 
     /**
      * @param file where the predictions were read from, for messages
-     * @param predictions one row per example of the unlabeled split, in index order
+     * @param predictions one row per example of the unlabeled split, in index order (the config
+     *     checked the count against the split where the context knew its size)
      * @param strategy the rule that turns the rows into pseudo labels
      */
     RunLabelsTeacher(Path file, TeacherPredictions predictions, PseudoLabelStrategy strategy) {
         this.file = file;
         this.predictions = predictions;
         this.strategy = strategy;
-    }
-
-    /**
-     * @throws IllegalArgumentException naming the file when its row count is not the split's
-     */
-    @Override
-    public void checkPool(long size) {
-        if (predictions.size() != size) {
-            throw new IllegalArgumentException(
-                    "teacher labels " + file + ": " + predictions.size() + " rows, but the run's unlabeled split has " + size
-                            + " examples; the file needs one row per example of this run's split, in index order");
-        }
     }
 
     /**

@@ -3,12 +3,14 @@ package org.ssl4j.baselines;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.role.Teacher;
 import org.ssl4j.api.role.TeacherConfig;
 import org.ssl4j.api.role.TeacherContext;
 import org.ssl4j.steps.PseudoLabelFile;
+import org.ssl4j.steps.TeacherPredictions;
 
 /**
  * Config of the {@code run} teacher: a network trained by a finished SSL4J run, loaded frozen
@@ -24,9 +26,10 @@ import org.ssl4j.steps.PseudoLabelFile;
  * org.ssl4j.steps.PseudoLabelFile}: what {@code ssl4j label --noisy-student} writes from a label
  * table, or a Noisy Student round's {@code pseudo-labels/round-K.csv}), and its network is not
  * loaded: each unlabeled example gets the file's row of its index in this run's unlabeled split
- * ({@link RunLabelsTeacher}). The file is read, and a malformed line named (file and line), when
- * the teacher is created; its row count is checked against the split when a {@code
- * teach-and-learn} phase begins, before its first step.
+ * ({@link RunLabelsTeacher}). The file is read when the teacher is created, before training
+ * starts: a missing file, a malformed line (file and line) and a row count that is not the
+ * split's size ({@link org.ssl4j.api.method.MethodContext#unlabeledSize()}) are refused, naming
+ * {@code labels}.
  *
  * <p>It is created after the student, so the student's initial draw is the same as with any
  * other teacher; reading the finished run builds that run's method once to learn the
@@ -59,7 +62,8 @@ public record RunTeacherConfig(String path, String network, String labels) imple
     /**
      * @throws InvalidConfigException naming {@code path} or {@code network} when the folder is
      *     not a finished run, lacks the network, or its shapes do not fit this run's data; naming
-     *     {@code labels} (file and line) when the labels file is missing or malformed
+     *     {@code labels} (file and line) when the labels file is missing or malformed, or its row
+     *     count is not the unlabeled split's size
      */
     @Override
     public Teacher create(TeacherContext context) {
@@ -83,11 +87,19 @@ public record RunTeacherConfig(String path, String network, String labels) imple
         if (!Files.isRegularFile(file)) {
             throw new InvalidConfigException("labels", "no such file: " + file);
         }
+        TeacherPredictions predictions;
         try {
-            return new RunLabelsTeacher(
-                    file, PseudoLabelFile.read(file, context.method().data().classes()).predictions(), context.strategy());
+            predictions = PseudoLabelFile.read(file, context.method().data().classes()).predictions();
         } catch (IOException e) {
             throw new InvalidConfigException("labels", e.getMessage());
         }
+        OptionalLong size = context.method().unlabeledSize();
+        if (size.isPresent() && size.getAsLong() != predictions.size()) {
+            throw new InvalidConfigException(
+                    "labels",
+                    file + ": " + predictions.size() + " rows, but the run's unlabeled split has " + size.getAsLong()
+                            + " examples; the file needs one row per example of this run's split, in index order");
+        }
+        return new RunLabelsTeacher(file, predictions, context.strategy());
     }
 }

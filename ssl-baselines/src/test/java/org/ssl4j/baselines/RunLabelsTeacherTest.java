@@ -56,7 +56,10 @@ class RunLabelsTeacherTest {
     }
 
     private Teacher teacher(NDManager manager, Path file, PseudoLabelStrategy strategy) {
-        TestMethodContext method = new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager);
+        return teacher(new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager), file, strategy);
+    }
+
+    private Teacher teacher(TestMethodContext method, Path file, PseudoLabelStrategy strategy) {
         return new RunTeacherConfig(dir.toString(), null, file.toString())
                 .create(new TeacherContext(method, null, strategy));
     }
@@ -103,12 +106,20 @@ class RunLabelsTeacherTest {
     void theRowCountMustBeTheSplitsSize() throws IOException {
         Path file = labelFile(4);
         try (NDManager manager = NDManager.newBaseManager()) {
-            RunLabelsTeacher teacher = (RunLabelsTeacher) teacher(manager, file, new HardLabelStrategy(0f));
-            teacher.checkPool(4);
+            TestMethodContext fits = new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager);
+            assertInstanceOf(RunLabelsTeacher.class, teacher(fits.withUnlabeledSize(4), file, new HardLabelStrategy(0f)));
 
-            IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class, () -> teacher.checkPool(5));
-            assertTrue(wrong.getMessage().contains(file + ": 4 rows, but the run's unlabeled split has 5"), wrong.getMessage());
-            IllegalStateException outside = assertThrows(IllegalStateException.class, () -> teach(teacher, manager));
+            TestMethodContext larger = new TestMethodContext(ToyData.SPEC, ToyData.budget(10, ToyData.RATIO), manager);
+            InvalidConfigException wrong =
+                    assertThrows(
+                            InvalidConfigException.class,
+                            () -> teacher(larger.withUnlabeledSize(5), file, new HardLabelStrategy(0f)));
+            assertEquals("labels", wrong.field());
+            assertTrue(wrong.problem().startsWith(file + ": 4 rows, but the run's unlabeled split has 5"), wrong.problem());
+
+            // a context that does not know the split's size: an index past the file's rows is named
+            Teacher unchecked = teacher(manager, file, new HardLabelStrategy(0f));
+            IllegalStateException outside = assertThrows(IllegalStateException.class, () -> teach(unchecked, manager));
             assertTrue(outside.getMessage().contains("no row for unlabeled example 4"), outside.getMessage());
         }
     }

@@ -17,8 +17,7 @@ import org.ssl4j.api.role.Teacher;
  * The step of every teacher-student method: the teacher labels the step's unlabeled examples
  * (no gradient collector open), the student learns from them and the labeled batch, the teacher
  * learns from what the student reports. Without a teacher the student learns alone. When the
- * phase begins, a {@link PoolBound} teacher is checked against the unlabeled split's size, a
- * {@link Pretrainable} teacher ends its pretraining and then the student's
+ * phase begins, a {@link Pretrainable} teacher ends its pretraining and then the student's
  * networks are created, if they were not yet; from then on the phase's result is the student's
  * evaluated network.
  */
@@ -37,17 +36,9 @@ final class TeachAndLearnPhase extends BasicPhase {
         this.student = student;
     }
 
-    /**
-     * Checks a pool-bound teacher against the unlabeled split, ends the teacher's pretraining,
-     * then creates the student if it was not yet.
-     *
-     * @throws IllegalArgumentException when a {@link PoolBound} teacher does not fit the split
-     */
+    /** Ends the teacher's pretraining, then creates the student if it was not yet. */
     @Override
     public void begin(PhaseContext context) {
-        if (teacher instanceof PoolBound bound) {
-            bound.checkPool(context.unlabeledSize());
-        }
         if (teacher instanceof Pretrainable pretrained) {
             pretrained.endPretraining(context);
         }

@@ -32,9 +32,4 @@ record KitPhaseContext(SslData data, NDManager manager, Random random) implement
     public NDArray unlabeledSet() {
         return data.unlabeled().getByRange(manager, 0, data.unlabeled().size()).getData().singletonOrThrow();
     }
-
-    @Override
-    public long unlabeledSize() {
-        return data.unlabeled().size();
-    }
 }

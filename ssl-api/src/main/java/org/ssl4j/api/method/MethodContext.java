@@ -1,6 +1,8 @@
 package org.ssl4j.api.method;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
+import org.ssl4j.api.Experimental;
 import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
@@ -27,6 +29,19 @@ public interface MethodContext {
      * @return the run's seed
      */
     long seed();
+
+    /**
+     * The size N of the run's unlabeled split, the range of {@link UnlabeledBatch#indices()}: for
+     * a role whose labels are given per example of the split (the {@code run} teacher's
+     * pseudo-label file) to check them before training starts. The runtime knows it when it
+     * builds a method for a run; the default, and contexts without loaded data, do not.
+     *
+     * @return N, or empty where the context does not know it
+     */
+    @Experimental
+    default OptionalLong unlabeledSize() {
+        return OptionalLong.empty();
+    }
 
     /**
      * Creates a network that learns.

@@ -3,7 +3,6 @@ package org.ssl4j.api.method;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
-import org.ssl4j.api.Experimental;
 
 /**
  * What a phase gets when it begins. A phase sees the labeled examples and the unlabeled
@@ -22,20 +21,6 @@ public interface PhaseContext {
      *     run's manager; read, do not close
      */
     NDArray unlabeledSet();
-
-    /**
-     * The size of the unlabeled split, known without gathering its examples: what a phase or a
-     * teacher whose labels are given per example of the split (a pseudo-label file) checks
-     * before it trains. The runtime answers from the split; the default reads the first
-     * dimension of {@link #unlabeledSet()}, which gathers it.
-     *
-     * @return the number N of unlabeled training examples, the range of {@link
-     *     UnlabeledBatch#indices()}
-     */
-    @Experimental
-    default long unlabeledSize() {
-        return unlabeledSet().getShape().get(0);
-    }
 
     /**
      * @return a manager that lives as long as the phase (for arrays the phase keeps across its

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.ssl4j.api.config.Checks;
 import org.ssl4j.api.config.InvalidConfigException;
@@ -51,6 +52,7 @@ public final class NetworkFactory implements MethodContext {
     private final GradientBridges bridges = new GradientBridges();
     private boolean beforeRestore;
     private FinishedRuns finishedRuns;
+    private OptionalLong unlabeledSize = OptionalLong.empty();
 
     /**
      * A factory of single-device networks that names configs by their class ({@link #nameOf}).
@@ -215,6 +217,21 @@ public final class NetworkFactory implements MethodContext {
      */
     public void finishedRuns(FinishedRuns runs) {
         this.finishedRuns = runs;
+    }
+
+    /**
+     * Sets the size of the run's unlabeled split, which {@link #unlabeledSize()} reports; unset,
+     * it reports none.
+     *
+     * @param size N, at least 0
+     */
+    public void unlabeledSize(long size) {
+        this.unlabeledSize = OptionalLong.of(size);
+    }
+
+    @Override
+    public OptionalLong unlabeledSize() {
+        return unlabeledSize;
     }
 
     /**

@@ -29,10 +29,4 @@ record PhaseScope(PreparedData data, NDManager manager, Random random, boolean r
     public NDArray unlabeledSet() {
         return data.unlabeledSet();
     }
-
-    /** The split's size, without gathering it. */
-    @Override
-    public long unlabeledSize() {
-        return data.data().unlabeled().size();
-    }
 }

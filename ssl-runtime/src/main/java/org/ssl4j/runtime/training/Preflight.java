@@ -261,6 +261,7 @@ public final class Preflight implements AutoCloseable {
                                 new NetworkFactory(
                                         on.data().spec(), this.config.train().budget(), seed, own, executor.devices(), names);
                         networks.finishedRuns(finishedRuns);
+                        networks.unlabeledSize(on.data().unlabeled().size());
                         if (resuming) {
                             networks.resuming();
                         }
