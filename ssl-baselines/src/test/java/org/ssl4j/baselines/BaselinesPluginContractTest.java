@@ -37,12 +37,13 @@ class BaselinesPluginContractTest extends PluginContractTest {
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"frozen\", \"refreshEvery\": 2}"),
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"frozen\"}"),
                 ConfigSample.of(TeacherConfig.class, "{\"type\": \"run\", \"path\": \"runs/supervised-1\"}")
-                        .withUnsetDefaults("network"));
+                        .withUnsetDefaults("network", "labels"));
     }
 
     /**
      * The {@code run} teacher reads a finished run's folder, which the kit's context has not;
-     * {@code RunTeacherTest} in ssl-app trains it end to end through the runtime.
+     * {@code RunTeacherTest} in ssl-app trains it end to end through the runtime, with and
+     * without {@code labels} ({@code RunLabelsTeacherTest} here runs the labels teacher alone).
      */
     @Override
     protected boolean runnable(ConfigSample sample) {
