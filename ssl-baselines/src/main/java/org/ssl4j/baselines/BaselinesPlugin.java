@@ -57,6 +57,6 @@ public final class BaselinesPlugin implements Ssl4jPlugin {
                 Component.of(
                         "run",
                         RunTeacherConfig.class,
-                        "a frozen network trained by a finished run, loaded from its folder"));
+                        "a frozen network trained by a finished run, loaded from its folder, or its labels read from a pseudo-label file"));
     }
 }
