@@ -9,10 +9,14 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.ssl4j.api.data.DataSpec;
-import org.ssl4j.api.method.TrainSettings;
+import org.ssl4j.api.method.Budget;
 import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.api.model.Network;
+import org.ssl4j.api.model.OptimizerConfig;
+import org.ssl4j.api.model.ResumableOptimizer;
 import org.ssl4j.api.nd.Losses;
+import org.ssl4j.api.state.StateReader;
+import org.ssl4j.api.state.StateWriter;
 import org.ssl4j.models.basic.SmallCnnConfig;
 import org.ssl4j.models.basic.WideResNetConfig;
 import org.ssl4j.models.efficientnet.EfficientNetConfig;
@@ -24,14 +28,55 @@ import org.ssl4j.runtime.network.NetworkFactory;
  * Times the parts of one supervised training step (forward + loss, backward, optimizer update,
  * closing the step's manager) on the runtime's networks, for docs/benchmarks.md. Run by
  * bench/breakdown.sh; step_breakdown.py times the same parts in PyTorch.
+ *
+ * <p>Runs the step twice in one process: with the fused update the runtime gives an elementwise
+ * optimizer (all parameters in one flat array), then with the same optimizer updating one
+ * parameter at a time (as before the fused update), so the two can be compared on a busy
+ * machine. A JSON line each.
  */
 public final class StepBreakdown {
 
+    /** The same optimizer, updating one parameter at a time: the runtime does not fuse it. */
+    private static final class OneByOne extends ResumableOptimizer {
+        private final ResumableOptimizer inner;
+
+        OneByOne(ResumableOptimizer inner) {
+            super(new Settings());
+            this.inner = inner;
+        }
+
+        @Override
+        public void update(String parameterId, NDArray weight, NDArray grad) {
+            inner.update(parameterId, weight, grad);
+        }
+
+        @Override
+        public void saveState(String parameterId, StateWriter state) {
+            inner.saveState(parameterId, state);
+        }
+
+        @Override
+        public void restoreState(String parameterId, StateReader state, NDArray weight) {
+            inner.restoreState(parameterId, state, weight);
+        }
+
+        private static final class Settings extends OptimizerBuilder<Settings> {
+            @Override
+            protected Settings self() {
+                return this;
+            }
+        }
+    }
+
     public static void main(String[] args) {
-        String model = args[0];
+        for (boolean fused : new boolean[] {true, false}) {
+            run(args[0], Integer.parseInt(args[1]), fused);
+        }
+    }
+
+    private static void run(String model, int threads, boolean fused) {
         boolean wrn = model.equals("wrn-28-2");
         boolean efficientNet = model.equals("efficientnet-b0");
-        int threads = Integer.parseInt(args[1]);
         int steps = wrn || efficientNet ? 10 : 60;
         int batch = efficientNet ? 16 : 64;
         EngineOps.setThreads(threads);
@@ -47,8 +92,10 @@ public final class StepBreakdown {
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = 0;
         try (NDManager run = NDManager.newBaseManager()) {
-            NetworkFactory factory = new NetworkFactory(data, TrainSettings.of(100L, batch, 0, null, null), 0, run);
-            Network net = factory.trainable("student", backbone, new SgdConfig(0.05, 0.9, true, 5e-4, null), 100);
+            NetworkFactory factory = new NetworkFactory(data, new Budget(100L, batch, 0), 0, run);
+            OptimizerConfig sgd = new SgdConfig(0.05, 0.9, true, 5e-4, null);
+            OptimizerConfig optimizer = fused ? sgd : total -> new OneByOne(sgd.create(total));
+            Network net = factory.trainable("student", backbone, optimizer, 100);
             NDArray x0 = run.randomNormal(new Shape(batch).addAll(example));
             NDArray y0 = run.randomInteger(0, 10, new Shape(batch), DataType.INT32);
             double[] total = new double[4];
@@ -78,10 +125,11 @@ public final class StepBreakdown {
                 }
             }
             System.out.printf(
-                    "{\"impl\": \"ssl4j-djl\", \"model\": \"%s\", \"threads\": %d, \"forward_loss_ms\": %.2f,"
+                    "{\"impl\": \"ssl4j-djl\", \"model\": \"%s\", \"update\": \"%s\", \"threads\": %d,"
+                            + " \"forward_loss_ms\": %.2f,"
                             + " \"backward_ms\": %.2f, \"update_ms\": %.2f, \"close_ms\": %.2f,"
                             + " \"process_cpu_ms\": %.2f}%n",
-                    model, threads, total[0], total[1], total[2], total[3],
+                    model, fused ? "fused" : "per-parameter", threads, total[0], total[1], total[2], total[3],
                     (os.getProcessCpuTime() - cpuStart) / 1e6 / steps);
         }
     }
