@@ -69,8 +69,20 @@ public final class StepBreakdown {
     }
 
     public static void main(String[] args) {
-        for (boolean fused : new boolean[] {true, false}) {
+        // a third argument "fused" times only the fused update (for bench/engine-settings.sh)
+        boolean both = args.length < 3 || !args[2].equals("fused");
+        for (boolean fused : both ? new boolean[] {true, false} : new boolean[] {true}) {
             run(args[0], Integer.parseInt(args[1]), fused);
+        }
+    }
+
+    /** The process's minor page faults so far (fresh memory touched), from /proc/self/stat. */
+    private static long minorFaults() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+        } catch (java.io.IOException e) {
+            return -1;
         }
     }
 
@@ -91,6 +103,7 @@ public final class StepBreakdown {
                         : wrn ? new WideResNetConfig(null, null, null, null, null) : new SmallCnnConfig();
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuStart = 0;
+        long faultsStart = 0;
         try (NDManager run = NDManager.newBaseManager()) {
             NetworkFactory factory = new NetworkFactory(data, new Budget(100L, batch, 0), 0, run);
             OptimizerConfig sgd = new SgdConfig(0.05, 0.9, true, 5e-4, null);
@@ -102,6 +115,7 @@ public final class StepBreakdown {
             for (int i = 0; i < steps + 10; i++) {
                 if (i == 10) {
                     cpuStart = os.getProcessCpuTime();
+                    faultsStart = minorFaults();
                 }
                 long[] t = new long[5];
                 t[0] = System.nanoTime();
@@ -128,9 +142,10 @@ public final class StepBreakdown {
                     "{\"impl\": \"ssl4j-djl\", \"model\": \"%s\", \"update\": \"%s\", \"threads\": %d,"
                             + " \"forward_loss_ms\": %.2f,"
                             + " \"backward_ms\": %.2f, \"update_ms\": %.2f, \"close_ms\": %.2f,"
-                            + " \"process_cpu_ms\": %.2f}%n",
+                            + " \"process_cpu_ms\": %.2f, \"minor_faults\": %d, \"peak_rss_mib\": %.1f}%n",
                     model, fused ? "fused" : "per-parameter", threads, total[0], total[1], total[2], total[3],
-                    (os.getProcessCpuTime() - cpuStart) / 1e6 / steps);
+                    (os.getProcessCpuTime() - cpuStart) / 1e6 / steps, (minorFaults() - faultsStart) / steps,
+                    org.ssl4j.runtime.training.StepBenchmark.peakRssMib());
         }
     }
 }
