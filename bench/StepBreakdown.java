@@ -69,9 +69,12 @@ public final class StepBreakdown {
     }
 
     public static void main(String[] args) {
-        // a third argument "fused" times only the fused update (for bench/engine-settings.sh)
-        boolean both = args.length < 3 || !args[2].equals("fused");
-        for (boolean fused : both ? new boolean[] {true, false} : new boolean[] {true}) {
+        // a third argument "fused" or "per-parameter" times only that update
+        String only = args.length < 3 ? "both" : args[2];
+        boolean[] updates = only.equals("fused")
+                ? new boolean[] {true}
+                : only.equals("per-parameter") ? new boolean[] {false} : new boolean[] {true, false};
+        for (boolean fused : updates) {
             run(args[0], Integer.parseInt(args[1]), fused);
         }
     }

@@ -89,7 +89,9 @@ public final class SgdOptimizer extends ResumableOptimizer {
                     buffer.muli(momentum).addi(step);
                 }
                 if (nesterov) {
-                    step.addi(inScratch(scratch, buffer.mul(momentum))).muli(lr);
+                    try (NDArray pull = buffer.mul(momentum)) { // freed at once: a whole network's size when fused
+                        step.addi(pull).muli(lr);
+                    }
                 } else {
                     step = inScratch(scratch, buffer.mul(lr));
                 }

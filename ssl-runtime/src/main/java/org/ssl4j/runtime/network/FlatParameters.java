@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.ssl4j.api.state.StateReader;
@@ -39,19 +40,34 @@ final class FlatParameters {
 
     private static final NDIndex ALL = new NDIndex("...");
 
+    /**
+     * Each parameter starts at a multiple of this many elements (64 bytes for floats), where
+     * libtorch's own allocations start: slices at arbitrary offsets made convolutions of
+     * EfficientNet-B0 about 25% slower. The gaps stay zero in every flat array.
+     */
+    private static final long ALIGNMENT = 16;
+
     private final List<Parameter> parameters;
     private final List<String> names;
-    private final long[] offsets;
+    /** Where each parameter starts in the flat arrays; it ends at {@code ends[i]}. */
+    private final long[] starts;
+    private final long[] ends;
     private final NDArray weights;
     private final NDArray gradients;
     /** A zero scalar, kept for filling {@link #gradients} without making an array each time. */
     private final NDArray zero;
 
     private FlatParameters(
-            List<Parameter> parameters, List<String> names, long[] offsets, NDArray weights, NDArray gradients) {
+            List<Parameter> parameters,
+            List<String> names,
+            long[] starts,
+            long[] ends,
+            NDArray weights,
+            NDArray gradients) {
         this.parameters = parameters;
         this.names = names;
-        this.offsets = offsets;
+        this.starts = starts;
+        this.ends = ends;
         this.weights = weights;
         this.gradients = gradients;
         this.zero = gradients.getManager().zeros(new Shape(), gradients.getDataType());
@@ -70,44 +86,45 @@ final class FlatParameters {
      *     and the network updates them one by one)
      */
     static FlatParameters lay(List<Parameter> parameters, List<String> names, NDManager manager) {
-        long[] offsets = new long[parameters.size() + 1];
+        long[] starts = new long[parameters.size()];
+        long[] ends = new long[parameters.size()];
+        long length = 0;
+        for (int i = 0; i < parameters.size(); i++) {
+            starts[i] = length;
+            ends[i] = starts[i] + parameters.get(i).getArray().size();
+            length = (ends[i] + ALIGNMENT - 1) / ALIGNMENT * ALIGNMENT;
+        }
         boolean previous = EngineOps.setGradMode(false);
         try {
             NDArray weights;
             try (NDManager scratch = manager.newSubManager()) {
-                NDList flat = new NDList();
-                for (int i = 0; i < parameters.size(); i++) {
-                    NDArray value = parameters.get(i).getArray();
-                    offsets[i + 1] = offsets[i] + value.size();
-                    flat.add(value.reshape(-1));
+                List<NDArray> values = new ArrayList<>();
+                for (Parameter parameter : parameters) {
+                    values.add(parameter.getArray());
                 }
-                flat.forEach(array -> array.attach(scratch));
-                weights = NDArrays.concat(flat);
+                weights = join(values, starts, ends, length, scratch);
                 weights.attach(manager);
             }
             for (int i = 0; i < parameters.size(); i++) {
                 Parameter parameter = parameters.get(i);
-                NDArray view = slice(weights, offsets[i], offsets[i + 1], parameter.getArray().getShape());
+                NDArray view = slice(weights, starts[i], ends[i], parameter.getArray().getShape());
                 Initializer original = parameter.getInitializer();
                 parameter.close();
                 parameter.setInitializer((m, shape, type) -> view);
                 parameter.initialize(manager, view.getDataType());
                 parameter.setInitializer(original);
             }
-            NDArray gradients = manager.ones(new Shape(offsets[parameters.size()]), weights.getDataType());
+            NDArray gradients = manager.ones(new Shape(length), weights.getDataType());
             try (NDManager scratch = manager.newSubManager()) {
                 EngineOps.setGradMode(true);
-                NDList flat = new NDList();
+                List<NDArray> views = new ArrayList<>();
                 for (Parameter parameter : parameters) {
-                    flat.add(parameter.getArray().reshape(-1));
+                    views.add(parameter.getArray());
                 }
-                flat.forEach(array -> array.attach(scratch));
-                NDArray all = NDArrays.concat(flat);
-                all.attach(scratch);
-                EngineOps.backward(all, gradients);
+                EngineOps.backward(join(views, starts, ends, length, scratch), gradients);
                 EngineOps.setGradMode(false);
                 FlatParameters laid = new FlatParameters(
-                        List.copyOf(parameters), List.copyOf(names), offsets, weights, gradients);
+                        List.copyOf(parameters), List.copyOf(names), starts, ends, weights, gradients);
                 laid.zeroGradients();
                 if (laid.gradientsAreSlices(scratch)) {
                     return laid;
@@ -121,6 +138,31 @@ final class FlatParameters {
         } finally {
             EngineOps.setGradMode(previous);
         }
+    }
+
+    /**
+     * One 1-D array of {@code length} elements holding each array flattened from {@code
+     * starts[i]} to {@code ends[i]} and zeros in the gaps between (one concatenation, recorded
+     * by autograd when it is on).
+     */
+    private static NDArray join(List<NDArray> arrays, long[] starts, long[] ends, long length, NDManager scratch) {
+        NDList pieces = new NDList();
+        long at = 0;
+        for (int i = 0; i < arrays.size(); i++) {
+            if (starts[i] > at) {
+                pieces.add(scratch.zeros(new Shape(starts[i] - at), arrays.get(i).getDataType(), arrays.get(i).getDevice()));
+            }
+            NDArray flat = arrays.get(i).reshape(-1);
+            flat.attach(scratch);
+            pieces.add(flat);
+            at = ends[i];
+        }
+        if (length > at) {
+            pieces.add(scratch.zeros(new Shape(length - at), arrays.get(0).getDataType(), arrays.get(0).getDevice()));
+        }
+        NDArray joined = NDArrays.concat(pieces);
+        joined.attach(scratch);
+        return joined;
     }
 
     /** Whether zeroing the flat gradients zeroed every parameter's (they were all ones before). */
@@ -183,7 +225,7 @@ final class FlatParameters {
         NDArray magnitudes = gradients.abs();
         magnitudes.attach(scratch);
         for (int i = 0; i < names.size(); i++) {
-            try (NDArray part = magnitudes.get(new NDIndex().addSliceDim(offsets[i], offsets[i + 1]));
+            try (NDArray part = magnitudes.get(new NDIndex().addSliceDim(starts[i], ends[i]));
                     NDArray largest = part.max()) {
                 float value = largest.getFloat();
                 if (!Float.isFinite(value)) {
@@ -214,7 +256,7 @@ final class FlatParameters {
                                     + " elements can be split per parameter");
                 }
                 for (int i = 0; i < names.size(); i++) {
-                    NDArray part = slice(value, offsets[i], offsets[i + 1], parameters.get(i).getArray().getShape());
+                    NDArray part = slice(value, starts[i], ends[i], parameters.get(i).getArray().getShape());
                     part.attach(scratch);
                     state.putArray(prefix + names.get(i) + "." + key, part);
                 }
@@ -256,19 +298,19 @@ final class FlatParameters {
 
             @Override
             public NDArray getArray(String key, NDManager manager) {
-                NDList parts = new NDList();
+                List<NDArray> parts = new ArrayList<>();
                 try (NDManager scratch = manager.newSubManager()) {
                     for (int i = 0; i < names.size(); i++) {
                         NDArray part = state.getArray(prefix + names.get(i) + "." + key, scratch);
-                        long expected = offsets[i + 1] - offsets[i];
+                        long expected = ends[i] - starts[i];
                         if (part.size() != expected) {
                             throw new IllegalStateException(
                                     "optimizer state '" + key + "' of parameter '" + names.get(i) + "' of network '"
                                             + network + "' has " + part.size() + " elements, the parameter " + expected);
                         }
-                        parts.add(part.reshape(-1));
+                        parts.add(part);
                     }
-                    NDArray joined = NDArrays.concat(parts);
+                    NDArray joined = join(parts, starts, ends, weights.size(), scratch);
                     joined.attach(manager);
                     return joined;
                 }
