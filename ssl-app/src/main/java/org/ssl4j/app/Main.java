@@ -14,6 +14,8 @@ import org.ssl4j.runtime.result.CompareResult;
 import org.ssl4j.runtime.result.Metric;
 import org.ssl4j.runtime.run.ComparisonFiles;
 import org.ssl4j.app.bench.BenchCommand;
+import org.ssl4j.app.spark.LabelCommand;
+import org.ssl4j.app.spark.SparkSupport;
 import org.ssl4j.runtime.Ssl4j;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.config.ConfigException;
@@ -46,6 +48,7 @@ import picocli.CommandLine.Parameters;
             Main.Schema.class,
             Main.Preview.class,
             BenchCommand.class,
+            LabelCommand.class,
             DoctorCommand.class
         })
 public final class Main {
@@ -307,7 +310,7 @@ public final class Main {
     static final class Compare extends ConfigCommand {
 
         @Option(names = "--out", paramLabel = "DIR", description = "The comparison folder (default: runs/NAME-TIME).")
-        Path out;
+        String out;
 
         @Option(
                 names = "--metric",
@@ -333,15 +336,35 @@ public final class Main {
                 description = "The seed the --boundaries plot shows (default: the config's first).")
         Long boundariesSeed;
 
+        @Option(
+                names = "--spark",
+                arity = "0..1",
+                fallbackValue = "",
+                paramLabel = "MASTER",
+                description = "Run each (method, seed) as a Spark task (local[N], spark://HOST:PORT, k8s://...; alone: spark-submit's master); --out may then be an hdfs:// or s3a:// URI.")
+        String spark;
+
         @Override
         void run(Ssl4j ssl4j, RunConfig run, PrintWriter stdout) throws java.io.IOException {
+            if (spark != null) {
+                if (boundaries != null) {
+                    throw new IllegalArgumentException("compare: --boundaries cannot be combined with --spark (draw them with a local compare)");
+                }
+                Metric chosen = metric == null ? Metric.ACCURACY : Metric.fromName(metric);
+                String table = SparkSupport.load().compare(
+                        ssl4j, run, out == null ? defaultOut(run).toString() : out, spark, chosen, baseline, stdout);
+                stdout.println();
+                stdout.print(table.lines().skip(2).collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));
+                stdout.flush();
+                return;
+            }
             long seed = boundariesSeed == null ? run.seeds().get(0) : boundariesSeed;
             if (boundaries != null && !run.seeds().contains(seed)) {
                 throw new InvalidConfigException(
                         "--boundaries-seed", "seed " + seed + " is not among the config's seeds " + run.seeds());
             }
             Metric chosen = metric == null ? Metric.ACCURACY : Metric.fromName(metric);
-            CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : out, chosen, baseline, progress());
+            CompareResult result = ssl4j.compare(run, out == null ? defaultOut(run) : Path.of(out), chosen, baseline, progress());
             stdout.println();
             stdout.print(Files.readString(result.outDir().resolve(ComparisonFiles.RESULTS_MD)).lines().skip(2)
                     .collect(java.util.stream.Collectors.joining(System.lineSeparator(), "", System.lineSeparator())));

@@ -139,6 +139,18 @@ class CliTest {
     }
 
     @Test
+    void sparkAndLabelWithoutTheSparkModuleSayWhereItIs() throws Exception {
+        Path config = write("tiny.yaml", tinyConfig(BOTH_METHODS));
+        for (Cli.Outcome result : List.of(
+                ssl4j("compare", config.toString(), "--spark", "local[2]", "--out", dir.resolve("never").toString()),
+                ssl4j("label", dir.toString(), "--input", "x", "--out", dir.resolve("never").toString()))) {
+            assertEquals(Main.BAD_INPUT, result.code());
+            assertTrue(result.err().contains("need the ssl-spark module on the class path"), result.err());
+        }
+        assertFalse(Files.exists(dir.resolve("never")));
+    }
+
+    @Test
     void brokenYamlNamesFileLineAndColumn() throws Exception {
         Path config = write("broken.yaml", "name: x\nseeds: [1, 2\ndata: {type: two-moons}\n");
         Cli.Outcome result = ssl4j("compare", config.toString());

@@ -1,6 +1,7 @@
 package org.ssl4j.mpl;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,9 @@ import org.ssl4j.steps.Updates;
  * feedback term is used when the student reports its labeled loss before and after its step, and
  * left out otherwise (while the student waits). Metrics: {@code teacherSupervised}, the auxiliary
  * terms, {@code teacherUnlabeled} (the cross-entropy on its own labels, unweighted), {@code
- * feedback} ({@code h}, before the baseline) and {@code teacherLoss}.
+ * feedback} ({@code h}, before the baseline) and {@code teacherLoss}; for diagnostics, {@link
+ * #FEEDBACK_GRADIENT_NORM} and, per auxiliary term, its gradient norm and mask rate at the
+ * strong-view logits.
  */
 public final class MetaTeacher implements Teacher, Pretrainable {
 
@@ -83,8 +86,17 @@ public final class MetaTeacher implements Teacher, Pretrainable {
     /** Metric name of the teacher's total loss. */
     public static final String LOSS = "teacherLoss";
 
+    /**
+     * Metric name of the norm of the feedback term's gradient at the teacher's strong-view logits;
+     * each auxiliary term's is its name followed by {@code GradientNorm} (e.g. {@code
+     * udaGradientNorm}), and the fraction of strong-view examples that term's gradient reaches
+     * its name followed by {@code MaskRate} (UDA's confidence mask).
+     */
+    public static final String FEEDBACK_GRADIENT_NORM = "feedbackGradientNorm";
+
     /** The names the teacher reports itself; auxiliary terms may not take them. */
-    public static final List<String> LOSS_NAMES = List.of(SUPERVISED, UNLABELED, FEEDBACK, LOSS);
+    public static final List<String> LOSS_NAMES =
+            List.of(SUPERVISED, UNLABELED, FEEDBACK, LOSS, FEEDBACK_GRADIENT_NORM);
 
     private final Network network;
     private final Function<StepContext, AuxiliaryInputs> forward;
@@ -97,6 +109,8 @@ public final class MetaTeacher implements Teacher, Pretrainable {
     private double baseline;
     private AuxiliaryInputs logits;
     private PseudoLabels labels;
+    private PseudoLabels weighted;
+    private float feedbackWeight;
 
     /**
      * @param network the teacher's trainable network
@@ -240,6 +254,8 @@ public final class MetaTeacher implements Teacher, Pretrainable {
                                             - feedback.labeledLossAfter().getFloat();
                             float weight = (float) (h - baseline);
                             baseline += baselineRate * (h - baseline);
+                            weighted = taught;
+                            feedbackWeight = weight;
                             NDArray unlabeled = taught.loss(strongLogits, 0f);
                             losses.put(UNLABELED, unlabeled);
                             losses.put(FEEDBACK, context.manager().create((float) h));
@@ -290,10 +306,64 @@ public final class MetaTeacher implements Teacher, Pretrainable {
             losses.put(LOSS, total);
             collector.backward(total);
         }
+        logitGradients(context, losses);
         Updates.apply(network, maxGradNorm);
         logits = null;
         labels = null;
+        weighted = null;
         return losses;
+    }
+
+    /**
+     * How hard each term pushes the teacher, for diagnostics: the norm of the gradient of the
+     * feedback term and of each auxiliary term at the strong-view logits, where all of them
+     * enter the teacher (the rest of the backward pass, from the logits to the weights, is the
+     * same for every term), and the fraction of examples each auxiliary term's gradient reaches.
+     * One small backward pass over the loss heads alone, on detached copies of the logits; the
+     * network's gradients are not touched.
+     */
+    private void logitGradients(StepContext context, Map<String, NDArray> losses) {
+        if (auxiliaryLosses.isEmpty() && weighted == null || logits.strongLogits() == null) {
+            return;
+        }
+        NDArray strong = logits.strongLogits().stopGradient();
+        NDArray weak = logits.weakLogits() == null ? null : logits.weakLogits().stopGradient();
+        NDArray labeled = logits.labeledLogits().stopGradient();
+        Map<String, NDArray> leaves = new LinkedHashMap<>();
+        try (GradientCollector collector = context.newGradientCollector()) {
+            NDArray total = null;
+            for (AuxiliaryLoss auxiliary : auxiliaryLosses) {
+                NDArray leaf = leaf(strong);
+                leaves.put(auxiliary.name(), leaf);
+                NDArray term = auxiliary.compute(new AuxiliaryInputs(logits.labeled(), labeled, weak, leaf), context);
+                total = total == null ? term : total.add(term);
+            }
+            if (weighted != null) {
+                NDArray leaf = leaf(strong);
+                leaves.put(null, leaf);
+                NDArray term = Scalars.times(weighted.loss(leaf, 0f), feedbackWeight);
+                total = total == null ? term : total.add(term);
+            }
+            collector.backward(total);
+        }
+        for (Map.Entry<String, NDArray> leaf : leaves.entrySet()) {
+            NDArray gradient = leaf.getValue().getGradient();
+            NDArray norm = gradient.square().sum().sqrt();
+            if (leaf.getKey() == null) {
+                losses.put(FEEDBACK_GRADIENT_NORM, norm);
+            } else {
+                losses.put(leaf.getKey() + "GradientNorm", norm);
+                losses.put(
+                        leaf.getKey() + "MaskRate",
+                        gradient.abs().sum(new int[] {1}).gt(0).toType(DataType.FLOAT32, false).mean());
+            }
+        }
+    }
+
+    private static NDArray leaf(NDArray values) {
+        NDArray leaf = values.duplicate();
+        leaf.setRequiresGradient(true);
+        return leaf;
     }
 
     /**

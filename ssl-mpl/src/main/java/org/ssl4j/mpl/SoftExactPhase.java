@@ -126,6 +126,8 @@ final class SoftExactPhase extends BasicPhase {
         }
         NDArray fixed = labels.stopGradient();
         NDManager manager = context.manager();
+        NDArray kept = manager.ones(fixed.getShape().slice(0, 1));
+        context.pseudoLabeled(fixed, kept);
         Network network = student.network();
         List<NDArray> before = network.parameters(manager);
         List<List<NDArray>> gradient = new ArrayList<>();
@@ -134,7 +136,7 @@ final class SoftExactPhase extends BasicPhase {
                         new PseudoLabels(
                                 PseudoLabels.Kind.SOFT,
                                 fixed,
-                                manager.ones(fixed.getShape().slice(0, 1)),
+                                kept,
                                 fixed.max(new int[] {1})),
                         context,
                         () -> gradient.add(network.gradients(manager)));

@@ -128,11 +128,16 @@ class MplConfigTest {
                 StepResult result =
                         phase.step(TestStepContext.of(0, step, ToyData.labeled(step), ToyData.unlabeled(step, true)));
                 assertEquals(
-                        List.of("feedback", "labeledAfter", "labeledBefore", "loss", "maskRate", "teacherLoss",
-                                "teacherSupervised", "teacherUnlabeled", "unlabeled"),
+                        List.of("feedback", "feedbackGradientNorm", "labeledAfter", "labeledBefore", "loss", "maskRate",
+                                "teacherLoss", "teacherSupervised", "teacherUnlabeled", "unlabeled"),
                         result.losses().keySet().stream().sorted().toList());
                 float h = result.losses().get("labeledBefore").getFloat() - result.losses().get("labeledAfter").getFloat();
                 assertEquals(h, result.losses().get(MetaTeacher.FEEDBACK).getFloat(), 1e-6f);
+                // the gradient of h * mean_i CE(s_i, y_i) at the strong logits s is h / U * (softmax(s) - onehot(y)),
+                // whose norm lies in (0, |h| * sqrt(2 / U)] (each row's norm is below sqrt(2))
+                float norm = result.losses().get(MetaTeacher.FEEDBACK_GRADIENT_NORM).getFloat();
+                long u = ToyData.unlabeled(step, true).strong().getShape().get(0);
+                assertTrue(norm > 0 && norm <= Math.abs(h) * Math.sqrt(2.0 / u) * 1.0001, norm + " for h " + h);
             }
         }
     }

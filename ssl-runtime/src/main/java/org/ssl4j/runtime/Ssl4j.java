@@ -9,7 +9,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import ai.djl.ndarray.NDManager;
+import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.method.MethodConfig;
+import org.ssl4j.api.model.BackboneConfig;
+import org.ssl4j.runtime.result.TrainedModel;
+import org.ssl4j.runtime.run.FinishedRun;
+import org.ssl4j.runtime.training.FinishedNetworks;
 import org.ssl4j.runtime.config.ConfigReader;
 import org.ssl4j.runtime.config.ConfigSchema;
 import org.ssl4j.runtime.result.CompareResult;
@@ -267,6 +273,47 @@ public final class Ssl4j {
         return writeComparison(config, outDir, runs, metric, chosen, files);
     }
 
+    /**
+     * Writes {@code results.json}, {@code results.md} and {@code report.html} of a comparison
+     * whose runs trained elsewhere (in other processes or on other machines, e.g. as Spark tasks)
+     * into {@code outDir/METHOD/seed-SEED}: the same files {@link #compare} writes, from each run
+     * folder's {@code summary.json}; runs without one are named as not finished. The config goes
+     * through the same preflight as for {@link #compare} (its data are loaded per seed).
+     *
+     * @param config the compared config
+     * @param outDir the comparison's folder, holding the run folders
+     * @param metric the metric of {@code results.md} and the report's table
+     * @param baseline the method the differences are against; {@code null}: {@code supervised}
+     *     if the config has such a method, else the first
+     * @return the finished runs, with the per-method table
+     * @throws IllegalArgumentException when the baseline is not a method of the config, or no
+     *     run finished
+     */
+    public CompareResult collect(RunConfig config, Path outDir, Metric metric, String baseline) {
+        List<String> names = List.copyOf(config.methods().keySet());
+        String chosen = baseline != null ? baseline : names.contains("supervised") ? "supervised" : names.get(0);
+        if (!names.contains(chosen)) {
+            throw new IllegalArgumentException("baseline '" + chosen + "' is not a method of the config; methods: " + names);
+        }
+        List<TrainResult> runs = new ArrayList<>();
+        try (Preflight preflight = preflight(config)) {
+            for (long seed : config.seeds()) {
+                for (String method : names) {
+                    Path runDir = outDir.resolve(method).resolve("seed-" + seed);
+                    if (Files.isRegularFile(runDir.resolve(RunFolder.SUMMARY))) {
+                        runs.add(preflight.finished(runDir));
+                    }
+                }
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new IllegalArgumentException(outDir + " holds no finished run of config '" + config.name() + "'");
+        }
+        ComparisonFiles files = new ComparisonFiles(outDir);
+        files.writeConfig(reader.toYaml(config));
+        return writeComparison(config, outDir, runs, metric, chosen, files);
+    }
+
     private static CompareResult writeComparison(
             RunConfig config, Path outDir, List<TrainResult> runs, Metric metric, String baseline, ComparisonFiles files) {
         List<String> order = List.copyOf(config.methods().keySet());
@@ -332,6 +379,30 @@ public final class Ssl4j {
     public void plotBoundaries(RunConfig config, CompareResult result, long seed, Path png)
             throws IOException {
         BoundaryPlot.write(config, result, seed, png);
+    }
+
+    /**
+     * Loads a network of a finished run for prediction, built for the given data shapes: the
+     * architecture its resolved config gives the network, the values of its last step. The
+     * run's own data are not read, so the run folder is all that must be at hand (e.g. on a
+     * Spark executor).
+     *
+     * @param runDir the finished run's folder
+     * @param network the network's name in the run, or null for the one it evaluated
+     * @param data the shapes and classes of the examples it will see
+     * @return the model; the caller closes it
+     * @throws IllegalArgumentException naming what the folder holds when it is not a finished
+     *     run, lacks the network, or its parameters do not fit {@code data}
+     */
+    public TrainedModel loadRun(Path runDir, String network, DataSpec data) {
+        FinishedRun run = FinishedRun.open(runDir);
+        String name = run.network(network);
+        BackboneConfig backbone;
+        try (NDManager scratch = NDManager.newBaseManager()) {
+            backbone = new FinishedNetworks(reader, registry).saved(runDir, name, data, scratch).backbone();
+        }
+        Path folder = runDir.resolve(name.equals(run.evaluatedNetwork()) ? RunFolder.MODEL : RunFolder.NETWORKS);
+        return TrainedModel.load(folder, name, backbone, data);
     }
 
     private TrainResult run(

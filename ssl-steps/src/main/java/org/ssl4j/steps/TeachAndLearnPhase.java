@@ -81,6 +81,7 @@ final class TeachAndLearnPhase extends BasicPhase {
             return new StepResult(student.learn(null, context).losses(), examples);
         }
         PseudoLabels labels = teacher.teach(context);
+        context.pseudoLabeled(labels.targets(), labels.mask());
         StudentFeedback feedback = student.learn(labels, context);
         Map<String, NDArray> losses = new LinkedHashMap<>(teacher.learn(feedback, context));
         for (Map.Entry<String, NDArray> term : feedback.losses().entrySet()) {

@@ -19,15 +19,34 @@ import java.util.Objects;
  * @param labeled the labeled training examples
  * @param unlabeled the unlabeled training pool
  * @param test held-out examples for evaluation
+ * @param validation labeled examples held out of the training pool (in neither the labeled nor
+ *     the unlabeled split) for choosing settings without looking at {@code test}, or null when the
+ *     source keeps none; the runtime reports accuracy on it beside the test accuracy
  */
-public record SslData(DataSpec spec, ArrayDataset labeled, ArrayDataset unlabeled, ArrayDataset test) {
+public record SslData(
+        DataSpec spec, ArrayDataset labeled, ArrayDataset unlabeled, ArrayDataset test, ArrayDataset validation) {
 
-    /** Checks that every split is present and non-empty. */
+    /** Checks that every split is present and non-empty (the validation split when present). */
     public SslData {
         Objects.requireNonNull(spec, "spec");
         requireNonEmpty("labeled", labeled);
         requireNonEmpty("unlabeled", unlabeled);
         requireNonEmpty("test", test);
+        if (validation != null) {
+            requireNonEmpty("validation", validation);
+        }
+    }
+
+    /**
+     * Splits without a validation split.
+     *
+     * @param spec shapes, class count and description
+     * @param labeled the labeled training examples
+     * @param unlabeled the unlabeled training pool
+     * @param test held-out examples for evaluation
+     */
+    public SslData(DataSpec spec, ArrayDataset labeled, ArrayDataset unlabeled, ArrayDataset test) {
+        this(spec, labeled, unlabeled, test, null);
     }
 
     private static void requireNonEmpty(String name, ArrayDataset split) {

@@ -1,8 +1,10 @@
 package org.ssl4j.api.method;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
+import org.ssl4j.api.Experimental;
 
 /**
  * What a phase gets in each step. Valid only during {@link Phase#step}.
@@ -58,4 +60,19 @@ public interface StepContext {
      * @return an open collector
      */
     GradientCollector newGradientCollector();
+
+    /**
+     * Hands the runtime the pseudo labels this step gave its unlabeled examples, one per example
+     * of {@link #unlabeled()} in its order, for diagnostics only: with {@code train.diagnostics}
+     * on, the runtime scores them against the unlabeled pool's true labels, which methods never
+     * see, and reports their accuracy at each evaluation (all of them, and those the mask keeps).
+     * A method calls it at most once per step, after labeling; a later call replaces the labels.
+     * The default ignores them.
+     *
+     * @param targets {@code (U)} class ids, or {@code (U, K)} distributions (scored by their
+     *     argmax), in the step's manager
+     * @param mask {@code (U)} 1 for a label the method keeps, 0 for one it masks
+     */
+    @Experimental
+    default void pseudoLabeled(NDArray targets, NDArray mask) {}
 }

@@ -100,20 +100,17 @@ final class ImageSplitter {
         var manager = context.manager();
         var labeledSet = train.toDataset(labeled, mean, std, manager);
         var unlabeledSet = train.toDataset(pool, mean, std, manager);
-        var testSet =
-                validationPerClass > 0
-                        ? train.toDataset(validation, mean, std, manager)
-                        : test.toDataset(all(test.size()), mean, std, manager);
+        var testSet = test.toDataset(all(test.size()), mean, std, manager);
+        var validationSet = validationPerClass > 0 ? train.toDataset(validation, mean, std, manager) : null;
 
         String shape = String.join("x", Arrays.stream(train.exampleShape().getShape())
                 .mapToObj(Long::toString).toList());
         String testPart =
                 validationPerClass > 0
                         ? String.format(
-                                "%d test = validation (%d per class held out of the training"
-                                        + " set and of every training split; the real test set is"
-                                        + " not used)",
-                                validation.length, validationPerClass)
+                                "%d test, %d validation (%d per class, held out of the training set and of"
+                                        + " every training split)",
+                                test.size(), validation.length, validationPerClass)
                         : test.size() + " test";
         String normalisation =
                 settings.normalize()
@@ -130,7 +127,7 @@ final class ImageSplitter {
                         source, shape, classes, pool.length, labeled.length, labeledPerClass,
                         testPart, normalisation, context.seed());
         DataSpec spec = new DataSpec(train.exampleShape(), classes, classNames, description);
-        return new SslData(spec, labeledSet, unlabeledSet, testSet);
+        return new SslData(spec, labeledSet, unlabeledSet, testSet, validationSet);
     }
 
     private static int[] all(int size) {

@@ -12,13 +12,14 @@ import org.ssl4j.api.config.Checks;
  *
  * <ul>
  *   <li>validation: {@code validationPerClass} random images of each class from the training set
- *       (none by default); they are in no training split and become the test split, which the
- *       data's description says;
+ *       (none by default); they are in no training split, and the runtime reports accuracy on them
+ *       beside the test accuracy ({@code validationAccuracy}), so settings can be chosen without
+ *       looking at the test set;
  *   <li>unlabeled: the training set without the validation images, in file order, with their
  *       true labels (for diagnostics only);
  *   <li>labeled: {@code labeledPerClass} random images of each class from the unlabeled pool
  *       (so they are also unlabeled, as in the SSL literature), in pool order;
- *   <li>test: the test set, or the validation images when {@code validationPerClass > 0}.
+ *   <li>test: the test set, always.
  * </ul>
  *
  * <p>The random picks derive from the run's seed only. Arrays are float32 {@code (N, C, H, W)},
@@ -28,7 +29,7 @@ import org.ssl4j.api.config.Checks;
  *
  * @param labeledPerClass labeled training examples of each class; required, at least 1
  * @param validationPerClass examples of each class held out of the training pool as a validation
- *     set, which then replaces the test split; default 0 (use the real test set), at least 0
+ *     split; default 0 (none), at least 0
  * @param normalize whether to subtract the per-channel mean and divide by the per-channel
  *     standard deviation of the unlabeled pool, in every split; default true
  */

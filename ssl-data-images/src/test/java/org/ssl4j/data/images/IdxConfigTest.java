@@ -146,12 +146,16 @@ class IdxConfigTest {
     }
 
     @Test
-    void validationIsHeldOutOfTrainingAndReplacesTheTestSet() throws IOException {
+    void validationIsHeldOutOfTrainingAndLeavesTheTestSetAlone() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
             SslData data = config(2, 1, false).load(new DataContext(9, manager));
             Split pool = Split.read(data.unlabeled(), manager);
             Split labeled = Split.read(data.labeled(), manager);
-            Split validation = Split.read(data.test(), manager);
+            Split validation = Split.read(data.validation(), manager);
+            Split test = Split.read(data.test(), manager);
+            SslData without = config(2, null, false).load(new DataContext(9, manager));
+            assertArrayEquals(Split.read(without.test(), manager).data, test.data, "the real test set, unchanged");
+            assertEquals(null, without.validation());
             assertEquals(9, pool.size());
             assertEquals(6, labeled.size());
             assertArrayEquals(new int[] {1, 1, 1}, validation.classCounts(3));
@@ -163,7 +167,7 @@ class IdxConfigTest {
             }
             assertTrue(
                     data.spec().description().contains(
-                            "3 test = validation (1 per class held out of the training set"),
+                            test.size() + " test, 3 validation (1 per class, held out of the training set"),
                     data.spec().description());
         }
     }

@@ -21,9 +21,11 @@ import org.ssl4j.api.data.SslData;
  * <p>Splits: the unlabeled pool has {@code examples} points, half of each class; the labeled
  * split is {@code labeledPerClass} points of each class drawn from the pool (so they are also in
  * the unlabeled pool, as in the SSL literature), in pool order; the test split has {@code
- * testExamples} fresh points. The unlabeled split carries its true labels for diagnostics. All
- * randomness derives from {@link DataContext#seed()}, with separate streams for the pool, the
- * labeled pick and the test set.
+ * testExamples} fresh points; the validation split, when asked for, {@code validationPerClass}
+ * further points of each class drawn like the pool's but in no training split. The unlabeled
+ * split carries its true labels for diagnostics. All randomness derives from {@link
+ * DataContext#seed()}, with separate streams for the pool, the labeled pick, the test set and the
+ * validation set (so asking for a validation split changes no other split).
  *
  * @param examples points in the unlabeled pool; default 2000, even, at least 2
  * @param labeledPerClass labeled points of each class; default 3, in [1, examples / 2]
@@ -31,14 +33,17 @@ import org.ssl4j.api.data.SslData;
  *     least 0
  * @param testExamples points in the test split, {@code testExamples / 2} of class 0 and the rest
  *     of class 1; default 1000, at least 2
+ * @param validationPerClass points of each class in the validation split; default 0 (none), at
+ *     least 0
  */
 public record TwoMoonsConfig(
-        Integer examples, Integer labeledPerClass, Double noise, Integer testExamples)
+        Integer examples, Integer labeledPerClass, Double noise, Integer testExamples, Integer validationPerClass)
         implements DataSourceConfig {
 
     private static final long POOL_STREAM = 1;
     private static final long LABELED_STREAM = 2;
     private static final long TEST_STREAM = 3;
+    private static final long VALIDATION_STREAM = 4;
 
     /** Applies the defaults and checks the counts and the noise. */
     public TwoMoonsConfig {
@@ -46,6 +51,8 @@ public record TwoMoonsConfig(
         labeledPerClass = labeledPerClass == null ? 3 : labeledPerClass;
         noise = noise == null ? 0.1 : noise;
         testExamples = testExamples == null ? 1000 : testExamples;
+        validationPerClass = validationPerClass == null ? 0 : validationPerClass;
+        Checks.nonNegative("validationPerClass", validationPerClass);
         Checks.positive("examples", examples);
         if (examples % 2 != 0) {
             throw new InvalidConfigException(
@@ -60,7 +67,19 @@ public record TwoMoonsConfig(
     }
 
     /**
-     * Generates the three splits in {@code context.manager()}, one array per split's data and
+     * Settings without a validation split.
+     *
+     * @param examples see the record
+     * @param labeledPerClass see the record
+     * @param noise see the record
+     * @param testExamples see the record
+     */
+    public TwoMoonsConfig(Integer examples, Integer labeledPerClass, Double noise, Integer testExamples) {
+        this(examples, labeledPerClass, noise, testExamples, null);
+    }
+
+    /**
+     * Generates the splits in {@code context.manager()}, one array per split's data and
      * one per its labels.
      *
      * @param context the seed and the run's manager
@@ -82,15 +101,24 @@ public record TwoMoonsConfig(
                         new Random(derive(seed, TEST_STREAM)));
         String description =
                 String.format(
-                        "two moons: %d unlabeled, %d labeled (%d per class), %d test, noise %s,"
+                        "two moons: %d unlabeled, %d labeled (%d per class), %d test,%s noise %s,"
                                 + " seed %d",
-                        examples, labeled.size(), labeledPerClass, testExamples, noise, seed);
+                        examples, labeled.size(), labeledPerClass, testExamples,
+                        validationPerClass == 0 ? "" : " " + 2 * validationPerClass + " validation,", noise, seed);
         DataSpec spec = new DataSpec(new Shape(2), 2, List.of("upper", "lower"), description);
         return new SslData(
                 spec,
                 labeled.toDataset(context.manager()),
                 pool.toDataset(context.manager()),
-                test.toDataset(context.manager()));
+                test.toDataset(context.manager()),
+                validationPerClass == 0
+                        ? null
+                        : MoonPoints.sample(
+                                        validationPerClass,
+                                        validationPerClass,
+                                        noise,
+                                        new Random(derive(seed, VALIDATION_STREAM)))
+                                .toDataset(context.manager()));
     }
 
     /** Picks {@code labeledPerClass} random indices of each class, returned in pool order. */

@@ -111,6 +111,32 @@ class TwoMoonsConfigTest {
     }
 
     @Test
+    void aValidationSplitIsFreshPointsOfEachClassAndChangesNoOtherSplit() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SslData with = new TwoMoonsConfig(100, 2, null, 50, 7).load(new DataContext(5, manager));
+            SslData without = new TwoMoonsConfig(100, 2, null, 50).load(new DataContext(5, manager));
+            assertEquals(null, without.validation());
+            Split validation = Split.read(with.validation(), manager);
+            assertEquals(14, validation.labels.length);
+            assertEquals(7, Arrays.stream(validation.labels).filter(l -> l == 0).count());
+            Split pool = Split.read(with.unlabeled(), manager);
+            assertArrayEquals(Split.read(without.unlabeled(), manager).coordinates, pool.coordinates);
+            assertArrayEquals(Split.read(without.labeled(), manager).coordinates, Split.read(with.labeled(), manager).coordinates);
+            assertArrayEquals(Split.read(without.test(), manager).coordinates, Split.read(with.test(), manager).coordinates);
+            for (int v = 0; v < validation.labels.length; v++) {
+                for (int p = 0; p < pool.labels.length; p++) {
+                    assertFalse(
+                            validation.coordinates[2 * v] == pool.coordinates[2 * p]
+                                    && validation.coordinates[2 * v + 1] == pool.coordinates[2 * p + 1],
+                            "validation point " + v + " is pool point " + p);
+                }
+            }
+            assertTrue(with.spec().description().contains("50 test, 14 validation,"), with.spec().description());
+        }
+        assertField("validationPerClass", () -> new TwoMoonsConfig(null, null, null, null, -1));
+    }
+
+    @Test
     void upperMoonLiesAboveTheLowerMoon() {
         try (NDManager manager = NDManager.newBaseManager()) {
             SslData data = SMALL.load(new DataContext(11, manager));

@@ -19,6 +19,13 @@ import org.ssl4j.api.method.Budget;
  * @param logEvery write losses to the metrics file every this many steps
  * @param checkpointEvery write a checkpoint every this many steps (and after the last)
  * @param onNonFinite what to do when a loss or gradient is NaN or infinite
+ * @param diagnostics whether each evaluation also writes a {@code diagnostics} line to {@code
+ *     metrics.jsonl} (drawn in the report): the test accuracy of every network of the method
+ *     over the examples (a teacher, a student and its average, not only the evaluated one), the
+ *     accuracy of the pseudo labels the method gave its unlabeled examples since the previous
+ *     evaluation (scored by the runtime against the pool's labels, which methods never see), and
+ *     the mean and spread of every step term since then; costs a host read of the terms each
+ *     step and one test pass per extra network per evaluation
  */
 public record TrainSettings(
         long steps,
@@ -27,7 +34,8 @@ public record TrainSettings(
         long evaluateEvery,
         long logEvery,
         long checkpointEvery,
-        NonFinitePolicy onNonFinite) {
+        NonFinitePolicy onNonFinite,
+        boolean diagnostics) {
 
     /** The checkpoint interval when the config leaves it out (at most the steps). */
     public static final long DEFAULT_CHECKPOINT_EVERY = 1000;
@@ -53,6 +61,7 @@ public record TrainSettings(
      * @param logEvery optional
      * @param checkpointEvery optional
      * @param onNonFinite optional
+     * @param diagnostics optional
      * @return the settings
      */
     @JsonCreator
@@ -63,13 +72,15 @@ public record TrainSettings(
             @JsonProperty("evaluateEvery") Long evaluateEvery,
             @JsonProperty("logEvery") Long logEvery,
             @JsonProperty("checkpointEvery") Long checkpointEvery,
-            @JsonProperty("onNonFinite") NonFinitePolicy onNonFinite) {
+            @JsonProperty("onNonFinite") NonFinitePolicy onNonFinite,
+            @JsonProperty("diagnostics") Boolean diagnostics) {
         Builder builder = builder(Checks.required("steps", steps), Checks.required("batchSize", batchSize));
         builder.unlabeledRatio = unlabeledRatio;
         builder.evaluateEvery = evaluateEvery;
         builder.logEvery = logEvery;
         builder.checkpointEvery = checkpointEvery;
         builder.onNonFinite = onNonFinite;
+        builder.diagnostics = diagnostics;
         return builder.build();
     }
 
@@ -102,7 +113,7 @@ public record TrainSettings(
      * Settings with defaults for what is not set: {@code unlabeledRatio} {@value
      * #DEFAULT_UNLABELED_RATIO}, {@code evaluateEvery} a tenth of the steps, {@code logEvery} 10
      * (at most the steps), {@code checkpointEvery} {@value #DEFAULT_CHECKPOINT_EVERY} (at most the
-     * steps), {@code onNonFinite} {@code stop}.
+     * steps), {@code onNonFinite} {@code stop}, {@code diagnostics} false.
      */
     public static final class Builder {
         private final long steps;
@@ -112,6 +123,7 @@ public record TrainSettings(
         private Long logEvery;
         private Long checkpointEvery;
         private NonFinitePolicy onNonFinite;
+        private Boolean diagnostics;
 
         private Builder(long steps, int batchSize) {
             this.steps = steps;
@@ -164,6 +176,15 @@ public record TrainSettings(
         }
 
         /**
+         * @param value whether evaluations also write diagnostics
+         * @return this builder
+         */
+        public Builder diagnostics(boolean value) {
+            diagnostics = value;
+            return this;
+        }
+
+        /**
          * @return the settings
          * @throws org.ssl4j.api.config.InvalidConfigException naming a field out of range
          */
@@ -175,7 +196,8 @@ public record TrainSettings(
                     evaluateEvery == null ? Math.max(1, steps / 10) : evaluateEvery,
                     logEvery == null ? Math.max(1, Math.min(10, steps)) : logEvery,
                     checkpointEvery == null ? Math.max(1, Math.min(DEFAULT_CHECKPOINT_EVERY, steps)) : checkpointEvery,
-                    onNonFinite == null ? NonFinitePolicy.STOP : onNonFinite);
+                    onNonFinite == null ? NonFinitePolicy.STOP : onNonFinite,
+                    diagnostics != null && diagnostics);
         }
     }
 }

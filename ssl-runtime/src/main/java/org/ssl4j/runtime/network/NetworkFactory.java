@@ -45,6 +45,7 @@ public final class NetworkFactory implements MethodContext {
     private final Map<String, DjlNetwork> networks = new LinkedHashMap<>();
     private StateReader pendingState;
     private final Set<String> pendingNames = new HashSet<>();
+    private final Set<String> overOtherInputs = new HashSet<>();
     private final NonFiniteGradients nonFinite = new NonFiniteGradients();
     private final List<Device> replicaDevices;
     private final GradientBridges bridges = new GradientBridges();
@@ -156,12 +157,23 @@ public final class NetworkFactory implements MethodContext {
                     "network '" + network.name() + "' is not a live network of this run");
         }
         networks.remove(network.name());
+        overOtherInputs.remove(network.name());
         known.manager().close();
     }
 
     @Override
     public Network frozen(String name, BackboneConfig backbone) {
         return register(name, backbone, null, data);
+    }
+
+    /**
+     * @return the live networks that classify the data's examples (not those made over other
+     *     inputs, such as Reduced MPL's small teacher), by name, in creation order
+     */
+    public Map<String, DjlNetwork> classifiers() {
+        Map<String, DjlNetwork> over = new LinkedHashMap<>(networks);
+        over.keySet().removeAll(overOtherInputs);
+        return over;
     }
 
     /**
@@ -325,6 +337,9 @@ public final class NetworkFactory implements MethodContext {
                         ? null
                         : Replicas.build(name, backbone, inputs, input, block, replicaDevices, manager, bridges);
         DjlNetwork network = new DjlNetwork(name, backbone, block, manager, optimizer, nonFinite, replicas);
+        if (inputs != data) {
+            overOtherInputs.add(name);
+        }
         if (backbone instanceof InitFromBackbone init && !beforeRestore && !pendingNames.contains(name)) {
             initialise(network, init, manager);
         }

@@ -235,6 +235,35 @@ public final class Report {
                                 : "Each evaluation on the test split.",
                         Charts.png(Charts.curves("test " + metric.label(), "step", metric.label() + " (%)", curves, colours, true))));
 
+        Map<String, Charts.Curve> validation = new LinkedHashMap<>();
+        byMethod.forEach(
+                (method, records) -> {
+                    List<Map<Long, Double>> series = new ArrayList<>();
+                    for (RunRecord r : records) {
+                        Map<Long, Double> points = new TreeMap<>();
+                        for (Evaluation e : r.summary().evaluations()) {
+                            if (e.validationAccuracy() != null) {
+                                points.put(e.globalStep(), 100 * e.validationAccuracy());
+                            }
+                        }
+                        if (!points.isEmpty()) {
+                            series.add(points);
+                        }
+                    }
+                    if (!series.isEmpty()) {
+                        validation.put(method, Charts.Curve.of(series, 1));
+                    }
+                });
+        if (!validation.isEmpty()) {
+            figures.add(
+                    new Figure(
+                            "curves-validation-accuracy.png",
+                            "Validation accuracy against the step",
+                            "Accuracy on the validation split the data source held out of the training pool"
+                                    + " (validationPerClass), for choosing settings without the test set.",
+                            Charts.png(Charts.curves("validation accuracy", "step", "accuracy (%)", validation, colours, true))));
+        }
+
         Set<String> terms = new LinkedHashSet<>();
         runs.forEach(r -> terms.addAll(r.losses().keySet()));
         for (String term : terms) {
@@ -258,6 +287,8 @@ public final class Report {
                                     + LOSS_WINDOW + " logged steps.",
                             Charts.png(Charts.curves(term, "step", term, lines, colours, false))));
         }
+
+        figures.addAll(DiagnosticFigures.of(byMethod));
 
         List<String> classes = classNames();
         Map<String, List<Double>> perClass = new LinkedHashMap<>();

@@ -22,8 +22,15 @@ import org.ssl4j.runtime.training.RunSummary;
  * @param dir the run folder
  * @param summary the run's summary
  * @param losses per term, value by global step
+ * @param diagnostics the series of its {@code diagnostics} lines, value by global step: {@code
+ *     accuracy/NETWORK}, {@code pseudoLabelAccuracy}, {@code keptPseudoLabelAccuracy}, {@code
+ *     TERM/mean} and {@code TERM/std}; empty for a run without {@code train.diagnostics}
  */
-record RunRecord(Path dir, RunSummary summary, Map<String, TreeMap<Long, Double>> losses) {
+record RunRecord(
+        Path dir,
+        RunSummary summary,
+        Map<String, TreeMap<Long, Double>> losses,
+        Map<String, TreeMap<Long, Double>> diagnostics) {
 
     private static final ObjectMapper JSON =
             new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -50,11 +57,16 @@ record RunRecord(Path dir, RunSummary summary, Map<String, TreeMap<Long, Double>
             throw new UncheckedIOException("cannot read " + summaryFile + ": " + e.getMessage(), e);
         }
         Map<String, TreeMap<Long, Double>> losses = new LinkedHashMap<>();
+        Map<String, TreeMap<Long, Double>> diagnostics = new LinkedHashMap<>();
         Path metrics = dir.resolve(RunFolder.METRICS);
         if (Files.isRegularFile(metrics)) {
             try {
                 for (String line : Files.readAllLines(metrics, StandardCharsets.UTF_8)) {
                     JsonNode node = parse(line);
+                    if (node != null && "diagnostics".equals(node.path("kind").asText())) {
+                        diagnostics(node, diagnostics);
+                        continue;
+                    }
                     if (node == null || !"step".equals(node.path("kind").asText())) {
                         continue;
                     }
@@ -72,7 +84,27 @@ record RunRecord(Path dir, RunSummary summary, Map<String, TreeMap<Long, Double>
                 throw new UncheckedIOException("cannot read " + metrics + ": " + e.getMessage(), e);
             }
         }
-        return new RunRecord(dir, summary, losses);
+        return new RunRecord(dir, summary, losses, diagnostics);
+    }
+
+    /** Adds a diagnostics line's values to the series. */
+    private static void diagnostics(JsonNode node, Map<String, TreeMap<Long, Double>> series) {
+        long step = node.path("globalStep").asLong();
+        node.path("accuracy").fields().forEachRemaining(
+                e -> put(series, "accuracy/" + e.getKey(), step, e.getValue()));
+        put(series, "pseudoLabelAccuracy", step, node.path("pseudoLabelAccuracy"));
+        put(series, "keptPseudoLabelAccuracy", step, node.path("keptPseudoLabelAccuracy"));
+        node.path("terms").fields().forEachRemaining(e -> {
+            put(series, e.getKey() + "/mean", step, e.getValue().path("mean"));
+            put(series, e.getKey() + "/std", step, e.getValue().path("std"));
+        });
+    }
+
+    private static void put(Map<String, TreeMap<Long, Double>> series, String name, long step, JsonNode value) {
+        double number = value.asDouble(Double.NaN);
+        if (value.isNumber() && Double.isFinite(number)) {
+            series.computeIfAbsent(name, k -> new TreeMap<>()).put(step, number);
+        }
     }
 
     /** A line cut short by a crash is not JSON: it is skipped. */

@@ -14,6 +14,8 @@ package org.ssl4j.runtime.result;
  * @param balancedAccuracy see {@link Metrics#balancedAccuracy()}
  * @param macroF1 see {@link Metrics#macroF1()}
  * @param calibrationError see {@link Metrics#calibrationError()}
+ * @param validationAccuracy the fraction of the validation split classified right, when the data
+ *     has one (image sources' {@code validationPerClass}), else {@code null}
  */
 public record Evaluation(
         String phase,
@@ -25,7 +27,8 @@ public record Evaluation(
         Double top5Accuracy,
         double balancedAccuracy,
         double macroF1,
-        double calibrationError) {
+        double calibrationError,
+        Double validationAccuracy) {
 
     /**
      * @param phase the phase it followed
@@ -33,9 +36,11 @@ public record Evaluation(
      * @param globalStep steps done in the run
      * @param network the evaluated network's name
      * @param metrics what was measured
+     * @param validationAccuracy the accuracy on the validation split, or null without one
      * @return the evaluation
      */
-    public static Evaluation of(String phase, long step, long globalStep, String network, Metrics metrics) {
+    public static Evaluation of(
+            String phase, long step, long globalStep, String network, Metrics metrics, Double validationAccuracy) {
         return new Evaluation(
                 phase,
                 step,
@@ -46,6 +51,7 @@ public record Evaluation(
                 metrics.top5Accuracy(),
                 metrics.balancedAccuracy(),
                 metrics.macroF1(),
-                metrics.calibrationError());
+                metrics.calibrationError(),
+                validationAccuracy);
     }
 }

@@ -30,6 +30,15 @@ public interface RunListener {
     default void evaluated(Evaluation evaluation) {}
 
     /**
+     * After every evaluation of a run with {@code train.diagnostics}, right after {@link
+     * #evaluated}.
+     *
+     * @param diagnostics the networks' accuracies and a summary of the steps since the previous
+     *     evaluation
+     */
+    default void diagnosed(Diagnostics diagnostics) {}
+
+    /**
      * Something the user should know that does not stop the run: a damaged checkpoint that was
      * skipped, a step skipped for a non-finite value.
      *

@@ -40,7 +40,7 @@ public final class TrainedModel implements AutoCloseable {
      * @param data the data's shapes and classes
      * @return the model
      */
-    static TrainedModel load(Path folder, String name, BackboneConfig backbone, DataSpec data) {
+    public static TrainedModel load(Path folder, String name, BackboneConfig backbone, DataSpec data) {
         Block block = backbone.build(data);
         Model model = Model.newInstance(name);
         model.setBlock(block);

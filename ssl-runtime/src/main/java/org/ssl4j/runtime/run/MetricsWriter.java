@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.ssl4j.runtime.result.Diagnostics;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.RunListener;
 import org.ssl4j.runtime.result.RunStart;
@@ -110,6 +111,38 @@ public final class MetricsWriter implements RunListener {
         line.put("balancedAccuracy", evaluation.balancedAccuracy());
         line.put("macroF1", evaluation.macroF1());
         line.put("calibrationError", evaluation.calibrationError());
+        if (evaluation.validationAccuracy() != null) {
+            line.put("validationAccuracy", evaluation.validationAccuracy());
+        }
+        write(line);
+    }
+
+    /**
+     * Writes a {@code "kind": "diagnostics"} line: {@code accuracy} by network, {@code
+     * pseudoLabels}, {@code pseudoLabelAccuracy} and {@code keptPseudoLabelAccuracy} (when there
+     * were labels, and kept ones), {@code keptPseudoLabels}, {@code steps} and {@code terms} (by
+     * name: {@code mean}, {@code std}, {@code steps}).
+     */
+    @Override
+    public void diagnosed(Diagnostics diagnostics) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("kind", "diagnostics");
+        line.put("phase", diagnostics.phase());
+        line.put("step", diagnostics.step());
+        line.put("globalStep", diagnostics.globalStep());
+        line.put("accuracy", new TreeMap<>(diagnostics.accuracy()));
+        line.put("pseudoLabels", diagnostics.pseudoLabels());
+        if (diagnostics.pseudoLabelAccuracy() != null) {
+            line.put("pseudoLabelAccuracy", diagnostics.pseudoLabelAccuracy());
+        }
+        if (diagnostics.keptPseudoLabelAccuracy() != null) {
+            line.put("keptPseudoLabelAccuracy", diagnostics.keptPseudoLabelAccuracy());
+        }
+        line.put("keptPseudoLabels", diagnostics.keptPseudoLabels());
+        line.put("steps", diagnostics.steps());
+        Map<String, Object> terms = new TreeMap<>();
+        diagnostics.terms().forEach((name, term) -> terms.put(name, term));
+        line.put("terms", terms);
         write(line);
     }
 

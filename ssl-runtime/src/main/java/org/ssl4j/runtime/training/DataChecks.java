@@ -14,7 +14,7 @@ import org.ssl4j.api.data.SslData;
 /**
  * Checks loaded data before training, so that bad data is one clear message rather than a
  * native error or silent nonsense mid-run: every split's examples have the declared shape and
- * finite values, labels of the labeled and test splits are class ids in {@code [0, classes)},
+ * finite values, labels of the labeled, test and validation splits are class ids in {@code [0, classes)},
  * and every class has at least one labeled example. Reads each split once, in chunks, in a
  * manager closed at the end.
  */
@@ -35,6 +35,9 @@ final class DataChecks {
         check("labeled", data.labeled(), spec, true, labeledPerClass, manager);
         check("unlabeled", data.unlabeled(), spec, false, null, manager);
         check("test", data.test(), spec, true, null, manager);
+        if (data.validation() != null) {
+            check("validation", data.validation(), spec, true, null, manager);
+        }
         for (int c = 0; c < labeledPerClass.length; c++) {
             if (labeledPerClass[c] == 0) {
                 throw new InvalidConfigException(

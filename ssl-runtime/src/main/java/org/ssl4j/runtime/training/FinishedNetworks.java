@@ -27,7 +27,7 @@ import org.ssl4j.runtime.run.FinishedRun;
  * not one a phase makes later). That scratch factory reads no {@code initFrom}: the finished
  * run's values replace it.
  */
-final class FinishedNetworks implements FinishedRuns {
+public final class FinishedNetworks implements FinishedRuns {
 
     private final ConfigReader reader;
     private final ComponentNames names;
@@ -37,7 +37,7 @@ final class FinishedNetworks implements FinishedRuns {
      *     {@code initFrom} works then)
      * @param names the registered names of component configs, for the scratch factory
      */
-    FinishedNetworks(ConfigReader reader, ComponentNames names) {
+    public FinishedNetworks(ConfigReader reader, ComponentNames names) {
         this.reader = reader;
         this.names = names;
     }

@@ -2,7 +2,11 @@ package org.ssl4j.runtime.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +15,12 @@ import org.ssl4j.api.config.InvalidConfigException;
 import org.ssl4j.api.data.Augmentation;
 import org.ssl4j.api.data.AugmentationConfig;
 import org.ssl4j.api.data.DataContext;
+import org.ssl4j.api.data.DataSpec;
 import org.ssl4j.api.data.SslData;
 import org.ssl4j.api.method.MethodConfig;
 import org.ssl4j.api.method.Phase;
 import org.ssl4j.api.method.TrainingMethod;
+import org.ssl4j.api.model.BackboneConfig;
 import org.ssl4j.runtime.config.ConfigException;
 import org.ssl4j.runtime.config.ConfigReader;
 import org.ssl4j.runtime.config.RunConfig;
@@ -22,6 +28,8 @@ import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
 import org.ssl4j.runtime.registry.ComponentNames;
+import org.ssl4j.runtime.result.TrainResult;
+import org.ssl4j.runtime.run.RunFolder;
 
 /**
  * Checks a whole config against its data before any training starts, and keeps what it loaded
@@ -47,6 +55,9 @@ import org.ssl4j.runtime.registry.ComponentNames;
  * data}, {@code augment.weak}, {@code augment.strong}, {@code methods.NAME}.
  */
 public final class Preflight implements AutoCloseable {
+
+    private static final ObjectMapper SUMMARY =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RunConfig config;
     private final String source;
@@ -184,6 +195,47 @@ public final class Preflight implements AutoCloseable {
             return ready;
         }
         return build(method, seed, data(seed));
+    }
+
+    /**
+     * The result of a run of this config that trained elsewhere (another process or machine) and
+     * left a finished folder: read from its {@code summary.json}, with this preflight's data of
+     * its seed, and the architecture its resolved config gives the evaluated network.
+     *
+     * @param runDir the run's folder, holding {@code summary.json} and its last checkpoint
+     * @return the result; its {@code backbone} is null when a phase makes the evaluated network
+     *     during training (its architecture is not known before), and then it cannot {@code
+     *     loadModel()}
+     * @throws java.io.UncheckedIOException naming the file when the summary cannot be read
+     */
+    public TrainResult finished(Path runDir) {
+        Path file = runDir.resolve(RunFolder.SUMMARY);
+        RunSummary summary;
+        try {
+            summary = SUMMARY.readValue(file.toFile(), RunSummary.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        DataSpec spec = data(summary.seed()).data().spec();
+        BackboneConfig backbone;
+        try (NDManager scratch = manager.newSubManager()) {
+            backbone = finishedRuns.saved(runDir, summary.network(), spec, scratch).backbone();
+        } catch (IllegalArgumentException e) {
+            backbone = null;
+        }
+        return new TrainResult(
+                summary.method(),
+                summary.seed(),
+                summary.accuracy(),
+                summary.steps(),
+                summary.wallSeconds(),
+                runDir,
+                runDir.resolve(RunFolder.MODEL),
+                summary.evaluations(),
+                summary.metrics(),
+                spec,
+                summary.network(),
+                backbone);
     }
 
     /** Frees the data and the methods no run took. */

@@ -1,5 +1,6 @@
 package org.ssl4j.runtime.training;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.Random;
@@ -19,6 +20,8 @@ final class StepScope implements StepContext {
     private final UnlabeledBatch unlabeled;
     private final Random random;
     private final Supplier<GradientCollector> collectors;
+    private NDArray pseudoTargets;
+    private NDArray pseudoMask;
 
     StepScope(
             String phase,
@@ -81,5 +84,26 @@ final class StepScope implements StepContext {
     @Override
     public GradientCollector newGradientCollector() {
         return collectors.get();
+    }
+
+    /** Keeps the step's pseudo labels for the driver's diagnostics. */
+    @Override
+    public void pseudoLabeled(NDArray targets, NDArray mask) {
+        pseudoTargets = targets;
+        pseudoMask = mask;
+    }
+
+    /**
+     * @return the targets the method reported this step, or null
+     */
+    NDArray pseudoTargets() {
+        return pseudoTargets;
+    }
+
+    /**
+     * @return the mask the method reported with them, or null
+     */
+    NDArray pseudoMask() {
+        return pseudoMask;
     }
 }

@@ -4,7 +4,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.training.dataset.ArrayDataset;
 import ai.djl.training.dataset.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
@@ -35,6 +34,7 @@ import org.ssl4j.runtime.network.DjlNetwork;
 import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.network.NetworkFactory;
 import org.ssl4j.runtime.network.NonFiniteGradients;
+import org.ssl4j.runtime.result.Diagnostics;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.Metrics;
 import org.ssl4j.runtime.result.RunListener;
@@ -286,6 +286,7 @@ public final class TrainingDriver {
         private CheckpointFile resumeState;
         private Path lastCheckpoint;
         private Metrics lastMetrics;
+        private final DiagnosticsRecorder diagnostics = new DiagnosticsRecorder();
 
         Loop(
                 PreparedData prepared,
@@ -406,11 +407,11 @@ public final class TrainingDriver {
             try (NDManager stepManager = runManager.newSubManager()) {
                 LabeledBatch labeledBatch =
                         labeledBatch(stepManager, labeled.next(plan.labeled()), random);
+                long[] unlabeledIndices = unlabeled == null ? null : unlabeledIndices(phase, plan, unlabeled, random);
+                Batch unlabeledExamples =
+                        unlabeled == null ? null : data.unlabeled().getByIndices(stepManager, unlabeledIndices);
                 UnlabeledBatch unlabeledBatch =
-                        unlabeled == null
-                                ? null
-                                : unlabeledBatch(
-                                        stepManager, unlabeledIndices(phase, plan, unlabeled, random), plan, random);
+                        unlabeled == null ? null : unlabeledBatch(unlabeledExamples, unlabeledIndices, plan, random);
                 StepScope context =
                         new StepScope(
                                 phase.name(),
@@ -430,10 +431,19 @@ public final class TrainingDriver {
                 examples += result.examples();
                 boolean finite = lossesFinite(result);
                 boolean log = (globalStep + 1) % train.logEvery() == 0 || globalStep + 1 == totalSteps;
+                Map<String, Double> read = log || !finite || train.diagnostics() ? read(result) : Map.of();
                 if (log || !finite) {
-                    losses = read(result);
+                    losses = read;
                 }
                 guard(phase.name(), step, losses, finite);
+                if (train.diagnostics()) {
+                    diagnostics.step(read);
+                    if (context.pseudoTargets() != null && unlabeledExamples != null) {
+                        diagnostics.pseudoLabels(
+                                context.pseudoTargets(), context.pseudoMask(),
+                                unlabeledExamples.getLabels().singletonOrThrow());
+                    }
+                }
             }
             double elapsed = elapsedBefore + (System.nanoTime() - loopStarted) / 1e9;
             StepEvent event =
@@ -509,16 +519,12 @@ public final class TrainingDriver {
             return new LabeledBatch(inputs, batch.getLabels().singletonOrThrow(), indices);
         }
 
-        private UnlabeledBatch unlabeledBatch(
-                NDManager manager, long[] indices, BatchPlan plan, Random random) {
-            NDArray clean = gather(data.unlabeled(), manager, indices);
+        /** The views of the gathered examples; their labels stay with the runtime. */
+        private UnlabeledBatch unlabeledBatch(Batch examples, long[] indices, BatchPlan plan, Random random) {
+            NDArray clean = examples.getData().singletonOrThrow();
             NDArray weakView = weak.apply(clean, random);
             NDArray strongView = plan.strongView() ? strong.apply(clean, random) : null;
             return new UnlabeledBatch(clean, weakView, strongView, indices);
-        }
-
-        private NDArray gather(ArrayDataset split, NDManager manager, long[] indices) {
-            return split.getByIndices(manager, indices).getData().singletonOrThrow();
         }
 
         private Map<String, Double> read(StepResult result) {
@@ -532,9 +538,23 @@ public final class TrainingDriver {
         void evaluate(String phaseName, long step) {
             Network network = method.evaluated();
             lastMetrics = Evaluator.measure(network, data.test(), data.spec().classes(), runManager);
-            Evaluation evaluation = Evaluation.of(phaseName, step, globalStep, network.name(), lastMetrics);
+            Double validation =
+                    data.validation() == null
+                            ? null
+                            : Evaluator.measure(network, data.validation(), data.spec().classes(), runManager).accuracy();
+            Evaluation evaluation = Evaluation.of(phaseName, step, globalStep, network.name(), lastMetrics, validation);
             evaluations.add(evaluation);
             listeners.forEach(l -> l.evaluated(evaluation));
+            if (train.diagnostics()) {
+                Map<String, Double> accuracy = new LinkedHashMap<>();
+                networks.classifiers().forEach((name, each) -> accuracy.put(
+                        name,
+                        each == network
+                                ? lastMetrics.accuracy()
+                                : Evaluator.measure(each, data.test(), data.spec().classes(), runManager).accuracy()));
+                Diagnostics summary = diagnostics.finish(phaseName, step, globalStep, accuracy);
+                listeners.forEach(l -> l.diagnosed(summary));
+            }
         }
 
         private void checkpoint(int index, long stepsDone, BatchSampler labeled, BatchSampler unlabeled) {

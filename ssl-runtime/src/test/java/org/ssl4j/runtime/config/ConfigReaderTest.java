@@ -93,7 +93,7 @@ class ConfigReaderTest {
         assertEquals(Map.of("fake-method", DEFAULT_METHOD), config.methods());
         assertEquals(new FakeConfigs.Blobs(10, true), config.data());
         assertEquals(TrainSettings.builder(100, 8).build(), config.train());
-        assertEquals(new TrainSettings(100, 8, 7, 10, 10, 100, NonFinitePolicy.STOP), config.train());
+        assertEquals(new TrainSettings(100, 8, 7, 10, 10, 100, NonFinitePolicy.STOP, false), config.train());
         assertEquals(AugmentConfig.NONE, config.augment());
         assertEquals(new CpuExecutorConfig(null), config.executor());
         assertEquals("run", config.name());

@@ -179,6 +179,28 @@ class OnePassTest {
     }
 
     @Test
+    void collectWritesFromTheRunFoldersTheFilesCompareWrote() throws IOException {
+        Ssl4j ssl4j = Ssl4j.create();
+        var config = config(List.of(1L, 2L), twoMethods());
+        Path cmp = dir.resolve("cmp");
+        CompareResult compared = ssl4j.compare(config, cmp);
+        String json = Files.readString(cmp.resolve("results.json"));
+        String markdown = Files.readString(cmp.resolve("results.md"));
+        Files.delete(cmp.resolve("results.json"));
+        Files.delete(cmp.resolve("results.md"));
+
+        CompareResult collected = ssl4j.collect(config, cmp, org.ssl4j.runtime.result.Metric.ACCURACY, null);
+
+        assertEquals(json, Files.readString(cmp.resolve("results.json")));
+        assertEquals(markdown, Files.readString(cmp.resolve("results.md")));
+        assertEquals(compared.runs().size(), collected.runs().size());
+        for (int r = 0; r < compared.runs().size(); r++) {
+            assertEquals(compared.runs().get(r).accuracy(), collected.runs().get(r).accuracy());
+            assertEquals(compared.runs().get(r).evaluations(), collected.runs().get(r).evaluations());
+        }
+    }
+
+    @Test
     void resumingAFolderThatDoesNotExistCreatesNothing() {
         Path missing = dir.resolve("no-such-run");
         IllegalArgumentException error =
