@@ -3,7 +3,7 @@
   python3 bench/step_breakdown.py REFERENCE_DIR MODEL THREADS   (MODEL: small-cnn, wrn-28-2 or
   efficientnet-b0)
 """
-import json, sys, time
+import json, resource, sys, time
 
 import torch
 import torch.nn.functional as F
@@ -25,6 +25,7 @@ total = [0.0, 0.0, 0.0]
 for i in range(steps + 10):
     if i == 10:
         cpu_start = time.process_time()
+        faults_start = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
     t0 = time.perf_counter()
     loss = F.cross_entropy(net(x), y)
     t1 = time.perf_counter()
@@ -39,4 +40,6 @@ for i in range(steps + 10):
 print(json.dumps({"impl": "pytorch-eager", "model": model, "threads": threads,
                   "forward_loss_ms": round(total[0], 2), "backward_ms": round(total[1], 2),
                   "update_ms": round(total[2], 2),
-                  "process_cpu_ms": round((time.process_time() - cpu_start) * 1000 / steps, 2)}))
+                  "process_cpu_ms": round((time.process_time() - cpu_start) * 1000 / steps, 2),
+                  "minor_faults": (resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults_start) // steps,
+                  "peak_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))

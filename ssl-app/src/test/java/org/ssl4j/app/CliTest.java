@@ -77,6 +77,27 @@ class CliTest {
     }
 
     @Test
+    void benchRunTimesAWholeRunOfTheNamedMethodAndPrintsItsPace() throws Exception {
+        Path config = write("tiny.yaml", tinyConfig(BOTH_METHODS));
+        Cli.Outcome several = ssl4j("bench", "--run", config.toString());
+        assertEquals(Main.BAD_INPUT, several.code());
+        assertTrue(several.err().contains("--method") && several.err().contains("pseudo-label"), several.err());
+        Cli.Outcome unknown = ssl4j("bench", "--run", config.toString(), "--method", "fixmatch");
+        assertEquals(Main.BAD_INPUT, unknown.code());
+        assertTrue(unknown.err().contains("fixmatch") && unknown.err().contains("supervised"), unknown.err());
+        assertEquals(Main.BAD_INPUT, ssl4j("bench", "--method", "supervised").code(), "--method needs --run");
+
+        Cli.Outcome timed =
+                ssl4j("bench", "--run", config.toString(), "--method", "pseudo-label", "--steps", "4", "--warmup", "2");
+        assertEquals(0, timed.code(), timed.err());
+        JsonNode json = new ObjectMapper().readTree(timed.out());
+        assertEquals("pseudo-label", json.get("method").asText());
+        assertEquals(4, json.get("steps").asInt());
+        assertTrue(json.get("steps_per_s").asDouble() > 0, timed.out());
+        assertTrue(json.get("peak_rss_mib").asDouble() > 0, timed.out());
+    }
+
+    @Test
     void doctorReportsTheCpuEngineAndWhichExecutorsCanRun() {
         Cli.Outcome result = ssl4j("doctor");
         assertEquals(0, result.code(), result.err());

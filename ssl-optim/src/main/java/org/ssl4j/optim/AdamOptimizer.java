@@ -123,6 +123,12 @@ public final class AdamOptimizer extends ResumableOptimizer {
         }
     }
 
+    /** True: each element is updated from its own weight, gradient and state alone. */
+    @Override
+    public boolean isElementwise() {
+        return true;
+    }
+
     /** Counts one more update of a parameter; returns the largest count of any parameter. */
     private int nextUpdate(String parameterId) {
         int count = updateCounts.merge(parameterId, 1, Integer::sum);

@@ -76,10 +76,9 @@ public final class SgdOptimizer extends ResumableOptimizer {
         float lr = learningRate.getNewValue(nextUpdate(parameterId) - 1);
         NDManager weightManager = weight.getManager();
         try (NDManager scratch = weightManager.newSubManager()) {
-            NDArray step = inScratch(scratch, grad.duplicate());
-            if (weightDecay != 0) {
-                step.addi(inScratch(scratch, weight.mul(weightDecay)));
-            }
+            // float addition and multiplication commute exactly, so each form below gives the
+            // bits of the formula in the class comment with as few passes over memory as DJL allows
+            NDArray step = inScratch(scratch, weightDecay != 0 ? weight.mul(weightDecay).addi(grad) : grad.duplicate());
             if (momentum != 0) {
                 NDArray buffer = momentumBuffers.get(parameterId);
                 if (buffer == null) {
@@ -90,12 +89,16 @@ public final class SgdOptimizer extends ResumableOptimizer {
                     buffer.muli(momentum).addi(step);
                 }
                 if (nesterov) {
-                    step.addi(inScratch(scratch, buffer.mul(momentum)));
+                    try (NDArray pull = buffer.mul(momentum)) { // freed at once: a whole network's size when fused
+                        step.addi(pull).muli(lr);
+                    }
                 } else {
-                    step = inScratch(scratch, buffer.duplicate());
+                    step = inScratch(scratch, buffer.mul(lr));
                 }
+            } else {
+                step.muli(lr);
             }
-            weight.subi(step.muli(lr));
+            weight.subi(step);
         }
     }
 
@@ -132,6 +135,12 @@ public final class SgdOptimizer extends ResumableOptimizer {
         if (old != null) {
             old.close();
         }
+    }
+
+    /** True: each element is updated from its own weight, gradient and state alone. */
+    @Override
+    public boolean isElementwise() {
+        return true;
     }
 
     /** Counts one more update of a parameter; returns the largest count of any parameter. */

@@ -16,4 +16,22 @@ public abstract class ResumableOptimizer extends Optimizer implements OptimizerS
     protected ResumableOptimizer(OptimizerBuilder<?> builder) {
         super(builder);
     }
+
+    /**
+     * Whether {@code update} treats each element on its own: the new value of an element of the
+     * weight (and of this optimizer's state) depends only on the same element of the weight, the
+     * gradient and the state, and on the update count, as in SGD and Adam. The runtime then lays
+     * a network's trainable parameters, their gradients and this optimizer's state out as one
+     * flat array each and calls {@code update}, {@code saveState} and {@code restoreState} once
+     * per network, with one id for all parameters (a fused update: a handful of native calls per
+     * network instead of several per parameter). State saved that way is split back per
+     * parameter, so checkpoints look the same either way.
+     *
+     * @return true when the fused update gives the same numbers as updating one parameter at a
+     *     time; false (the default) for an optimizer that looks across a parameter's elements
+     *     (per-layer norms, for instance)
+     */
+    public boolean isElementwise() {
+        return false;
+    }
 }

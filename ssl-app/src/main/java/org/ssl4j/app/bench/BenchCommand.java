@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ssl4j.api.config.InvalidConfigException;
+import org.ssl4j.runtime.Ssl4j;
+import org.ssl4j.runtime.config.RunConfig;
 import org.ssl4j.runtime.executor.CpuExecutorConfig;
 import org.ssl4j.runtime.executor.Executor;
 import org.ssl4j.runtime.executor.ExecutorConfig;
 import org.ssl4j.runtime.executor.GpuExecutorConfig;
 import org.ssl4j.runtime.executor.MultiGpuExecutorConfig;
+import org.ssl4j.runtime.network.EngineOps;
 import org.ssl4j.runtime.training.StepBenchmark;
 import org.ssl4j.runtime.training.StepBenchmark.Case;
 import picocli.CommandLine;
@@ -26,9 +30,13 @@ import picocli.CommandLine.Option;
 /**
  * {@code ssl4j bench}: times the built-in cases and prints one JSON line each, in the same
  * fields as {@code shared/bench/torch_reference.py}. Each case runs in a fresh JVM so its peak
- * memory is its own; {@code --case} runs one case in this JVM.
+ * memory is its own; {@code --case} runs one case in this JVM. {@code --run CONFIG} times a real
+ * run's steps end to end instead ({@link RunBenchmark}), in the fields of {@code
+ * bench/whole_run.py}.
  */
-@Command(name = "bench", description = "Time training and prediction steps; one JSON line per case.")
+@Command(
+        name = "bench",
+        description = "Time training and prediction steps (one JSON line per case), or a real run's steps end to end (--run).")
 public final class BenchCommand implements Callable<Integer> {
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -55,10 +63,26 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the cases and the reference script's arguments for each.")
     boolean list;
 
+    @Option(
+            names = "--run",
+            paramLabel = "CONFIG",
+            description = "Time this config's run end to end (data, sampling, augmentation, step, logging) for --warmup + --steps steps; its first seed.")
+    Path run;
+
+    @Option(names = "--method", paramLabel = "NAME", description = "With --run: the config's method to run (needed when it has several).")
+    String method;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Map<String, Case> cases = BenchCases.all();
         PrintWriter out = spec.commandLine().getOut();
+        if (run != null) {
+            out.println(runWhole());
+            return 0;
+        }
+        if (method != null) {
+            throw new IllegalArgumentException("--method goes with --run CONFIG");
+        }
+        Map<String, Case> cases = BenchCases.all();
         if (list) {
             cases.values().forEach(c -> out.println(c.name() + "\t" + BenchCases.referenceArguments(c, threads)));
             return 0;
@@ -101,6 +125,26 @@ public final class BenchCommand implements Callable<Integer> {
         json.put("images_per_s", Math.round(r.imagesPerSecond() * 10) / 10.0);
         json.put("peak_rss_mib", Math.round(r.peakRssMib() * 10) / 10.0);
         json.put("reference", "torch_reference.py " + BenchCases.referenceArguments(benchCase, threads));
+        return new ObjectMapper().writeValueAsString(json);
+    }
+
+    private String runWhole() throws IOException {
+        Ssl4j ssl4j = Ssl4j.create();
+        RunConfig config = ssl4j.readConfig(run);
+        RunBenchmark.Result r = RunBenchmark.run(ssl4j, config, method, warmup, steps);
+        Engine engine = Engine.getInstance();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("impl", "ssl4j-djl");
+        json.put("engine", engine.getEngineName() + " " + engine.getVersion());
+        json.put("config", run.toString());
+        json.put("method", r.method());
+        json.put("seed", r.seed());
+        json.put("threads", EngineOps.threads());
+        json.put("warmup", warmup);
+        json.put("steps", r.steps());
+        json.put("seconds", round(r.seconds()));
+        json.put("steps_per_s", round(r.stepsPerSecond()));
+        json.put("peak_rss_mib", Math.round(r.peakRssMib() * 10) / 10.0);
         return new ObjectMapper().writeValueAsString(json);
     }
 

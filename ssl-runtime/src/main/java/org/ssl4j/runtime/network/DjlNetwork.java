@@ -8,6 +8,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.SymbolBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
@@ -39,6 +40,13 @@ import org.ssl4j.api.state.StateWriter;
  * Every change of the parameters (update, copy, average, {@link #setParameters}, restore) is
  * copied to the replicas. Everything else (the block, saving, the optimizer) is the primary's.
  *
+ * <p>Fused update: when the optimizer is elementwise ({@link ResumableOptimizer#isElementwise})
+ * and the block runs on its own parameter arrays (no TorchScript module), the trainable parameters
+ * become views of one flat array and their gradients slices of another ({@link FlatParameters}).
+ * An update is then one optimizer call for the whole network, the finiteness check two
+ * reductions, clipping one norm and clearing one fill; checkpoints keep the per-parameter layout.
+ * The norm's summation order differs from the per-parameter one (float rounding only).
+ *
  * <p>Trainable parameters are those that record a gradient; {@link #parameters}, {@link
  * #setParameters} and {@link #gradients} list them in the block's order.
  */
@@ -58,6 +66,8 @@ public final class DjlNetwork implements Network {
     private final List<Integer> trainable;
     private final NonFiniteGradients nonFinite;
     private final Replicas replicas;
+    /** The trainable parameters laid out flat for a fused update; null when updated one by one. */
+    private final FlatParameters flat;
     private long updates;
 
     /**
@@ -94,6 +104,36 @@ public final class DjlNetwork implements Network {
         }
         this.trainable = List.copyOf(learning);
         this.replicas = replicas;
+        this.flat = optimizer != null && optimizer.isElementwise() && !trainable.isEmpty() && !hasSymbolBlock(block)
+                ? layFlat()
+                : null;
+    }
+
+    /**
+     * Whether the block holds a module that runs on tensors of its own (a TorchScript module):
+     * its parameter arrays share those tensors, which a flat layout cannot replace.
+     */
+    private static boolean hasSymbolBlock(Block block) {
+        if (block instanceof SymbolBlock) {
+            return true;
+        }
+        for (Block child : block.getChildren().values()) {
+            if (hasSymbolBlock(child)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lays the trainable parameters out flat, before the network's first step. */
+    private FlatParameters layFlat() {
+        List<Parameter> learning = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int index : trainable) {
+            learning.add(parameters.get(index));
+            names.add(parameterNames.get(index));
+        }
+        return FlatParameters.lay(learning, names, manager);
     }
 
     @Override
@@ -111,6 +151,14 @@ public final class DjlNetwork implements Network {
      */
     public Block block() {
         return block;
+    }
+
+    /**
+     * @return whether {@link #update()} is fused: the trainable parameters, their gradients and
+     *     the optimizer's state are one flat array each ({@link FlatParameters})
+     */
+    boolean isFused() {
+        return flat != null;
     }
 
     /**
@@ -185,28 +233,11 @@ public final class DjlNetwork implements Network {
             throw new IllegalStateException("network '" + name + "' is frozen and has no optimizer");
         }
         boolean previous = EngineOps.setGradMode(false);
-        boolean applied;
+        NonFiniteGradients.Refusal refusal;
         try (NDManager scratch = manager.newSubManager()) {
             gatherGradients();
-            List<String> names = new ArrayList<>();
-            List<NDArray> gradients = new ArrayList<>();
-            for (int index : trainable) {
-                NDArray gradient = parameters.get(index).getArray().getGradient();
-                gradient.attach(scratch);
-                names.add(parameterNames.get(index));
-                gradients.add(gradient);
-            }
-            NonFiniteGradients.Refusal refusal = firstNonFinite(names, gradients);
-            applied = refusal == null;
-            for (int k = 0; k < trainable.size(); k++) {
-                Parameter parameter = parameters.get(trainable.get(k));
-                NDArray weight = parameter.getArray();
-                if (applied) {
-                    optimizer.update(parameter.getId(), weight, gradients.get(k));
-                }
-                EngineOps.zeroGradient(weight);
-            }
-            if (!applied) {
+            refusal = flat != null ? updateFlat(scratch) : updateEach(scratch);
+            if (refusal != null) {
                 nonFinite.add(refusal);
             } else if (replicas != null) {
                 replicas.copyFrom(parameters, trainable);
@@ -214,9 +245,41 @@ public final class DjlNetwork implements Network {
         } finally {
             EngineOps.setGradMode(previous);
         }
-        if (applied) {
+        if (refusal == null) {
             updates++;
         }
+    }
+
+    /** The fused update: the optimizer sees all parameters as one; the gradients are cleared. */
+    private NonFiniteGradients.Refusal updateFlat(NDManager scratch) {
+        NonFiniteGradients.Refusal refusal = flat.firstNonFinite(name, scratch);
+        if (refusal == null) {
+            optimizer.update(FlatParameters.ID, flat.weights(), flat.gradients());
+        }
+        flat.zeroGradients();
+        return refusal;
+    }
+
+    /** The update of one parameter at a time; the gradients are cleared. */
+    private NonFiniteGradients.Refusal updateEach(NDManager scratch) {
+        List<String> names = new ArrayList<>();
+        List<NDArray> gradients = new ArrayList<>();
+        for (int index : trainable) {
+            NDArray gradient = parameters.get(index).getArray().getGradient();
+            gradient.attach(scratch);
+            names.add(parameterNames.get(index));
+            gradients.add(gradient);
+        }
+        NonFiniteGradients.Refusal refusal = firstNonFinite(names, gradients);
+        for (int k = 0; k < trainable.size(); k++) {
+            Parameter parameter = parameters.get(trainable.get(k));
+            NDArray weight = parameter.getArray();
+            if (refusal == null) {
+                optimizer.update(parameter.getId(), weight, gradients.get(k));
+            }
+            EngineOps.zeroGradient(weight);
+        }
+        return refusal;
     }
 
     /**
@@ -260,6 +323,9 @@ public final class DjlNetwork implements Network {
         boolean previous = EngineOps.setGradMode(false);
         try (NDManager scratch = manager.newSubManager()) {
             gatherGradients();
+            if (flat != null) {
+                return clipFlat(maxNorm, scratch);
+            }
             List<NDArray> gradients = new ArrayList<>();
             NDList squares = new NDList();
             for (int index : trainable) {
@@ -279,6 +345,19 @@ public final class DjlNetwork implements Network {
         } finally {
             EngineOps.setGradMode(previous);
         }
+    }
+
+    /** Norm clipping on the flat gradients: one sum of squares, one scaling. */
+    private double clipFlat(double maxNorm, NDManager scratch) {
+        NDArray squares = flat.gradients().square();
+        squares.attach(scratch);
+        NDArray sum = squares.sum();
+        sum.attach(scratch);
+        double norm = Math.sqrt(sum.getFloat());
+        if (norm > maxNorm) {
+            flat.gradients().muli((float) (maxNorm / (norm + 1e-6)));
+        }
+        return norm;
     }
 
     @Override
@@ -358,7 +437,16 @@ public final class DjlNetwork implements Network {
 
     @Override
     public void zeroGradients() {
-        zeroReachedGradients(parameters, trainable);
+        if (flat != null) {
+            boolean previous = EngineOps.setGradMode(false);
+            try {
+                flat.zeroGradients();
+            } finally {
+                EngineOps.setGradMode(previous);
+            }
+        } else {
+            zeroReachedGradients(parameters, trainable);
+        }
         if (replicas != null) {
             replicas.zeroGradients(trainable);
         }
@@ -453,7 +541,11 @@ public final class DjlNetwork implements Network {
         for (Pair<String, Parameter> pair : block.getParameters()) {
             state.putArray("param." + pair.getKey(), pair.getValue().getArray());
         }
-        if (optimizer != null) {
+        if (flat != null) {
+            try (NDManager scratch = manager.newSubManager()) {
+                optimizer.saveState(FlatParameters.ID, flat.splitting(state, "optimizer.", scratch));
+            }
+        } else if (optimizer != null) {
             for (Pair<String, Parameter> pair : block.getParameters()) {
                 if (pair.getValue().requiresGradient()) {
                     optimizer.saveState(pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."));
@@ -486,11 +578,15 @@ public final class DjlNetwork implements Network {
                                     + " " + weight.getDataType() + ", the checkpoint has " + saved.getShape()
                                     + " " + saved.getDataType());
                 }
-                weight.set(saved.toByteBuffer());
-                if (optimizer != null && pair.getValue().requiresGradient()) {
+                // copied in place: the parameter may be a view of the flat layout
+                weight.set(ALL, saved);
+                if (flat == null && optimizer != null && pair.getValue().requiresGradient()) {
                     optimizer.restoreState(
                             pair.getValue().getId(), state.under("optimizer." + pair.getKey() + "."), weight);
                 }
+            }
+            if (flat != null) {
+                optimizer.restoreState(FlatParameters.ID, flat.joining(state, "optimizer.", name), flat.weights());
             }
         } finally {
             EngineOps.setGradMode(previous);
@@ -512,7 +608,7 @@ public final class DjlNetwork implements Network {
             for (Pair<String, Parameter> pair : block.getParameters()) {
                 NDArray value = values.get(pair.getKey());
                 if (value != null) {
-                    pair.getValue().getArray().set(value.toByteBuffer());
+                    pair.getValue().getArray().set(ALL, value);
                 }
             }
         } finally {
