@@ -1,11 +1,15 @@
 package org.ssl4j.data.images;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.dataset.ArrayDataset;
+import java.nio.ByteBuffer;
 
 /**
- * Labeled images as read from files, held as unsigned bytes until they become a dataset.
+ * Labeled images as read from files, held as unsigned bytes (in memory and in the datasets made
+ * of them).
  *
  * <p>Pixels are laid out {@code (N, C, H, W)} row-major, one byte each, 0 to 255.
  */
@@ -110,45 +114,29 @@ final class ImageSet {
     }
 
     /**
-     * Copies the images at {@code indices} into two arrays of {@code manager}: data {@code (N, C,
-     * H, W)} float32, each byte {@code v} becoming {@code (v / 255 - mean[c]) / std[c]}, and
-     * labels {@code (N)} int32. One native copy per array. The dataset's own sampler yields the
-     * whole split as one batch, in order; the runtime reads batches by index instead.
+     * Copies every image into one native array, one byte per pixel, for {@link ImageDataset}s
+     * to share.
      *
-     * @param indices the images, in the order wanted
-     * @param mean per-channel value subtracted (zeros for none)
-     * @param std per-channel divisor (ones for none); a zero counts as one
-     * @param manager owns the arrays; the caller closes it
-     * @return the dataset
+     * @param manager owns the array; the caller closes it
+     * @return the pixels, {@code (N, C, H, W)} uint8
      */
-    ArrayDataset toDataset(int[] indices, double[] mean, double[] std, NDManager manager) {
-        int plane = height * width;
-        float[][] lookup = new float[channels][256];
-        for (int c = 0; c < channels; c++) {
-            double divisor = std[c] > 0 ? std[c] : 1;
-            for (int v = 0; v < 256; v++) {
-                lookup[c][v] = (float) ((v / 255.0 - mean[c]) / divisor);
-            }
-        }
-        int imageSize = channels * plane;
-        float[] data = new float[indices.length * imageSize];
-        int[] pickedLabels = new int[indices.length];
+    NDArray pixels(NDManager manager) {
+        return manager.create(ByteBuffer.wrap(pixels), new Shape(size(), channels, height, width), DataType.UINT8);
+    }
+
+    /**
+     * One split of this set, converted to float32 per batch as {@link ImageDataset} describes.
+     *
+     * @param pixels this set's {@link #pixels}
+     * @param table the lookup table from {@link ImageDataset#table}
+     * @param indices the images, in the order wanted
+     * @return the split
+     */
+    ArrayDataset toDataset(NDArray pixels, NDArray table, int[] indices) {
+        int[] picked = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
-            int source = indices[i] * imageSize;
-            int target = i * imageSize;
-            for (int c = 0; c < channels; c++) {
-                float[] table = lookup[c];
-                int offset = c * plane;
-                for (int p = offset; p < offset + plane; p++) {
-                    data[target + p] = table[pixels[source + p] & 0xFF];
-                }
-            }
-            pickedLabels[i] = labels[indices[i]];
+            picked[i] = labels[indices[i]];
         }
-        return new ArrayDataset.Builder()
-                .setData(manager.create(data, new Shape(indices.length, channels, height, width)))
-                .optLabels(manager.create(pickedLabels, new Shape(indices.length)))
-                .setSampling(indices.length, false)
-                .build();
+        return new ImageDataset(pixels, table, indices, picked);
     }
 }

@@ -1,5 +1,6 @@
 package org.ssl4j.data.images;
 
+import ai.djl.ndarray.NDArray;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -98,10 +99,12 @@ final class ImageSplitter {
             std = statistics[1];
         }
         var manager = context.manager();
-        var labeledSet = train.toDataset(labeled, mean, std, manager);
-        var unlabeledSet = train.toDataset(pool, mean, std, manager);
-        var testSet = test.toDataset(all(test.size()), mean, std, manager);
-        var validationSet = validationPerClass > 0 ? train.toDataset(validation, mean, std, manager) : null;
+        NDArray table = ImageDataset.table(mean, std, manager);
+        NDArray trainPixels = train.pixels(manager);
+        var labeledSet = train.toDataset(trainPixels, table, labeled);
+        var unlabeledSet = train.toDataset(trainPixels, table, pool);
+        var testSet = test.toDataset(test.pixels(manager), table, all(test.size()));
+        var validationSet = validationPerClass > 0 ? train.toDataset(trainPixels, table, validation) : null;
 
         String shape = String.join("x", Arrays.stream(train.exampleShape().getShape())
                 .mapToObj(Long::toString).toList());

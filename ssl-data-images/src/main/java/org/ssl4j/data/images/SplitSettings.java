@@ -22,9 +22,10 @@ import org.ssl4j.api.config.Checks;
  *   <li>test: the test set, always.
  * </ul>
  *
- * <p>The random picks derive from the run's seed only. Arrays are float32 {@code (N, C, H, W)},
- * pixels scaled to {@code [0, 1]} and, when normalising, standardised per channel with the
- * unlabeled pool's mean and standard deviation; labels are int32 {@code (N)}. A class with fewer
+ * <p>The random picks derive from the run's seed only. Batches read from the splits are float32
+ * {@code (N, C, H, W)}, pixels scaled to {@code [0, 1]} and, when normalising, standardised per
+ * channel with the unlabeled pool's mean and standard deviation; labels are int32 {@code (N)}. The
+ * splits keep the pixels as bytes and convert each batch when it is read ({@link ImageDataset}). A class with fewer
  * training images than {@code labeledPerClass + validationPerClass} fails the load.
  *
  * @param labeledPerClass labeled training examples of each class; required, at least 1
