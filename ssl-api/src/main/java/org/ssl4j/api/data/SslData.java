@@ -6,14 +6,17 @@ import java.util.Objects;
 /**
  * The splits of a semi-supervised problem, as DJL datasets held in memory.
  *
- * <p>Each split's data is one array of shape {@code (N, ...exampleShape)} (float32) and, except
- * for {@code unlabeled}, one label array of shape {@code (N)} (int32). The unlabeled split may
+ * <p>A read of a split gives data of shape {@code (B, ...exampleShape)} (float32) and, except
+ * for {@code unlabeled}, labels of shape {@code (B)} (int32); a source may store a split more
+ * compactly and convert on read (the image sources keep bytes). The unlabeled split may
  * carry its true labels for diagnostics; the runtime never hands them to a method. As in the SSL
  * literature, the labeled examples may also be in the unlabeled pool.
  *
  * <p>The arrays belong to the manager of the {@link DataContext} they were loaded with, which
  * the runtime closes when the run ends. Read batches with {@link
  * ArrayDataset#getByIndices(ai.djl.ndarray.NDManager, long...)} into a step's manager.
+ *
+ * <p>{@code validation} was added in SPI 2.1.
  *
  * @param spec shapes, class count and description
  * @param labeled the labeled training examples

@@ -36,6 +36,8 @@ public interface MethodContext {
      * pseudo-label file) to check them before training starts. The runtime knows it when it
      * builds a method for a run; the default, and contexts without loaded data, do not.
      *
+     * <p>Added in SPI 2.1.
+     *
      * @return N, or empty where the context does not know it
      */
     @Experimental

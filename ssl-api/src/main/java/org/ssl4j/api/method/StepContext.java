@@ -69,6 +69,8 @@ public interface StepContext {
      * A method calls it at most once per step, after labeling; a later call replaces the labels.
      * The default ignores them.
      *
+     * <p>Added in SPI 2.1.
+     *
      * @param targets {@code (U)} class ids, or {@code (U, K)} distributions (scored by their
      *     argmax), in the step's manager
      * @param mask {@code (U)} 1 for a label the method keeps, 0 for one it masks
@@ -82,6 +84,8 @@ public interface StepContext {
      * may skip the work that computes them. What a method computes for its training must not
      * depend on it: a run's other results are the same either way. The runtime answers the same
      * for every step of a run. The default says no.
+     *
+     * <p>Added in SPI 2.1.
      *
      * @return true when the run records diagnostics
      */

@@ -27,6 +27,8 @@ public abstract class ResumableOptimizer extends Optimizer implements OptimizerS
      * network instead of several per parameter). State saved that way is split back per
      * parameter, so checkpoints look the same either way.
      *
+     * <p>Added in SPI 2.1.
+     *
      * @return true when the fused update gives the same numbers as updating one parameter at a
      *     time; false (the default) for an optimizer that looks across a parameter's elements
      *     (per-layer norms, for instance)

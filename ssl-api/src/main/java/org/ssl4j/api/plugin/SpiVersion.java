@@ -14,7 +14,7 @@ package org.ssl4j.api.plugin;
 public final class SpiVersion {
 
     /** The SPI version this jar provides, as {@code MAJOR.MINOR}. */
-    public static final String CURRENT = "2.0";
+    public static final String CURRENT = "2.1";
 
     private SpiVersion() {}
 
