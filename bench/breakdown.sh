@@ -12,8 +12,7 @@ python="${PYTHON:-/usr/bin/python3}"
 "$home/ssl4j" plugins > /dev/null   # builds the application if needed
 app="$home/ssl-app/target"
 cp="$app/ssl-app-0.1.0-SNAPSHOT.jar:$app/lib/*"
-# the ssl4j launcher's OpenMP wait policy, on both sides unless OMP_WAIT_POLICY says otherwise
-export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+# OpenMP's wait policy: the library default on both sides unless OMP_WAIT_POLICY is set (then on both)
 for model in ${MODELS:-small-cnn wrn-28-2 efficientnet-b0}; do
   OMP_NUM_THREADS="$threads" java -Dai.djl.offline=true -cp "$cp" "$home/bench/StepBreakdown.java" "$model" "$threads"
   "$python" "$home/bench/step_breakdown.py" "$reference" "$model" "$threads"
