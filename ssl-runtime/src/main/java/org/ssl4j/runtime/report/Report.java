@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.Metric;
@@ -210,22 +211,7 @@ public final class Report {
         Map<String, List<RunRecord>> byMethod = byMethod();
         Map<String, Integer> colours = colours();
 
-        Map<String, Charts.Curve> curves = new LinkedHashMap<>();
-        byMethod.forEach(
-                (method, records) -> {
-                    List<Map<Long, Double>> series = new ArrayList<>();
-                    for (RunRecord r : records) {
-                        Map<Long, Double> points = new TreeMap<>();
-                        for (Evaluation e : r.summary().evaluations()) {
-                            Double v = evaluationValue(e);
-                            if (v != null) {
-                                points.put(e.globalStep(), 100 * v);
-                            }
-                        }
-                        series.add(points);
-                    }
-                    curves.put(method, Charts.Curve.of(series, 1));
-                });
+        Map<String, Charts.Curve> curves = evaluationCurves(byMethod, this::evaluationValue, false);
         figures.add(
                 new Figure(
                         "curves-" + metric.configName() + ".png",
@@ -235,25 +221,7 @@ public final class Report {
                                 : "Each evaluation on the test split.",
                         Charts.png(Charts.curves("test " + metric.label(), "step", metric.label() + " (%)", curves, colours, true))));
 
-        Map<String, Charts.Curve> validation = new LinkedHashMap<>();
-        byMethod.forEach(
-                (method, records) -> {
-                    List<Map<Long, Double>> series = new ArrayList<>();
-                    for (RunRecord r : records) {
-                        Map<Long, Double> points = new TreeMap<>();
-                        for (Evaluation e : r.summary().evaluations()) {
-                            if (e.validationAccuracy() != null) {
-                                points.put(e.globalStep(), 100 * e.validationAccuracy());
-                            }
-                        }
-                        if (!points.isEmpty()) {
-                            series.add(points);
-                        }
-                    }
-                    if (!series.isEmpty()) {
-                        validation.put(method, Charts.Curve.of(series, 1));
-                    }
-                });
+        Map<String, Charts.Curve> validation = evaluationCurves(byMethod, Evaluation::validationAccuracy, true);
         if (!validation.isEmpty()) {
             figures.add(
                     new Figure(
@@ -334,6 +302,38 @@ public final class Report {
                                     Charts.png(Charts.confusion(method, classes, counts))));
                 });
         return figures;
+    }
+
+    /**
+     * Each method's curve of one value of its runs' evaluations, in percent against the step.
+     *
+     * @param value the value of an evaluation, null where it has none (that evaluation is left out)
+     * @param onlyWithValues whether runs without any such value, and methods without any such run,
+     *     are left out (true) or kept as empty series (false)
+     */
+    private static Map<String, Charts.Curve> evaluationCurves(
+            Map<String, List<RunRecord>> byMethod, Function<Evaluation, Double> value, boolean onlyWithValues) {
+        Map<String, Charts.Curve> curves = new LinkedHashMap<>();
+        byMethod.forEach(
+                (method, records) -> {
+                    List<Map<Long, Double>> series = new ArrayList<>();
+                    for (RunRecord r : records) {
+                        Map<Long, Double> points = new TreeMap<>();
+                        for (Evaluation e : r.summary().evaluations()) {
+                            Double v = value.apply(e);
+                            if (v != null) {
+                                points.put(e.globalStep(), 100 * v);
+                            }
+                        }
+                        if (!onlyWithValues || !points.isEmpty()) {
+                            series.add(points);
+                        }
+                    }
+                    if (!onlyWithValues || !series.isEmpty()) {
+                        curves.put(method, Charts.Curve.of(series, 1));
+                    }
+                });
+        return curves;
     }
 
     private Double evaluationValue(Evaluation e) {
