@@ -49,13 +49,7 @@ record RunRecord(
      * @throws UncheckedIOException naming the file when a file cannot be read
      */
     static RunRecord read(Path dir) {
-        Path summaryFile = dir.resolve(RunFolder.SUMMARY);
-        RunSummary summary;
-        try {
-            summary = JSON.readValue(summaryFile.toFile(), RunSummary.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + summaryFile + ": " + e.getMessage(), e);
-        }
+        RunSummary summary = RunSummary.read(dir);
         Map<String, TreeMap<Long, Double>> losses = new LinkedHashMap<>();
         Map<String, TreeMap<Long, Double>> diagnostics = new LinkedHashMap<>();
         Path metrics = dir.resolve(RunFolder.METRICS);

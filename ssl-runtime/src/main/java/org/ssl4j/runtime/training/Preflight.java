@@ -2,10 +2,7 @@ package org.ssl4j.runtime.training;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +52,6 @@ import org.ssl4j.runtime.run.RunFolder;
  * data}, {@code augment.weak}, {@code augment.strong}, {@code methods.NAME}.
  */
 public final class Preflight implements AutoCloseable {
-
-    private static final ObjectMapper SUMMARY =
-            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final RunConfig config;
     private final String source;
@@ -209,13 +203,7 @@ public final class Preflight implements AutoCloseable {
      * @throws java.io.UncheckedIOException naming the file when the summary cannot be read
      */
     public TrainResult finished(Path runDir) {
-        Path file = runDir.resolve(RunFolder.SUMMARY);
-        RunSummary summary;
-        try {
-            summary = SUMMARY.readValue(file.toFile(), RunSummary.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        RunSummary summary = RunSummary.read(runDir);
         DataSpec spec = data(summary.seed()).data().spec();
         BackboneConfig backbone;
         try (NDManager scratch = manager.newSubManager()) {

@@ -1,15 +1,19 @@
 package org.ssl4j.runtime.training;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.ssl4j.runtime.result.Evaluation;
 import org.ssl4j.runtime.result.Metrics;
 import org.ssl4j.runtime.result.TrainResult;
 import org.ssl4j.runtime.run.Provenance;
+import org.ssl4j.runtime.run.RunFolder;
 import org.ssl4j.runtime.run.RunSpec;
 
 /**
@@ -50,6 +54,24 @@ public record RunSummary(
         Metrics metrics) {
 
     private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /**
+     * Reads a finished run's summary (fields it does not know, from a newer version, are skipped).
+     *
+     * @param runDir the run's folder
+     * @return its {@code summary.json}
+     * @throws UncheckedIOException naming the file when it cannot be read
+     */
+    public static RunSummary read(Path runDir) {
+        Path file = runDir.resolve(RunFolder.SUMMARY);
+        try {
+            return JSON.readValue(file.toFile(), RunSummary.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
 
     static RunSummary of(RunSpec spec, TrainResult result, String executor, Instant startedAt) {
         JsonNode config;
