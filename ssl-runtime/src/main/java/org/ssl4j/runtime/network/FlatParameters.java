@@ -216,9 +216,10 @@ final class FlatParameters {
      * @param scratch holds the intermediates
      */
     NonFiniteGradients.Refusal firstNonFinite(String network, NDManager scratch) {
-        // two reductions that only read (NaN and infinities reach max or min), no temporary
-        try (NDArray largest = gradients.max(); NDArray smallest = gradients.min()) {
-            if (Float.isFinite(largest.getFloat()) && Float.isFinite(smallest.getFloat())) {
+        // one pass and one read: a NaN or an infinity makes the sum non-finite; a sum that
+        // overflows from finite values only costs the scan below, which then finds nothing
+        try (NDArray sum = gradients.sum()) {
+            if (Float.isFinite(sum.getFloat())) {
                 return null;
             }
         }
