@@ -22,7 +22,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /** Builds the report's plots with XChart and renders them to PNG (headless). */
 final class Charts {
 
-    /** Tableau 10: one colour per method, the same in every plot. */
+    /** Tableau 10: one colour per method, the same in every plot (past ten, dashed, then dotted lines). */
     private static final Color[] PALETTE = {
         new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
@@ -54,7 +54,8 @@ final class Charts {
         chart.getStyler().setXAxisTickMarkSpacingHint(90);
         chart.getStyler().setXAxisMaxLabelCount(8);
         for (Map.Entry<String, Curve> line : lines.entrySet()) {
-            Color colour = PALETTE[colours.get(line.getKey()) % PALETTE.length];
+            int index = colours.get(line.getKey());
+            Color colour = PALETTE[index % PALETTE.length];
             Curve curve = line.getValue();
             if (bands && curve.x().length > 1 && !curve.flat()) {
                 double[] x = new double[2 * curve.x().length];
@@ -76,11 +77,32 @@ final class Charts {
             XYSeries mean = chart.addSeries(line.getKey(), curve.x(), curve.mean());
             mean.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
             mean.setLineColor(colour);
-            mean.setLineStyle(new BasicStroke(2f));
+            mean.setLineStyle(stroke(index / PALETTE.length));
             mean.setMarkerColor(colour);
-            mean.setMarker(curve.x().length <= 30 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            mean.setMarker(curve.x().length <= 30 ? marker(index / PALETTE.length) : SeriesMarkers.NONE);
         }
         return chart;
+    }
+
+    /**
+     * The line of a series in the {@code round}-th pass through the palette: solid, then dashed,
+     * then dotted, so that more series than colours stay told apart.
+     */
+    private static BasicStroke stroke(int round) {
+        return switch (round) {
+            case 0 -> new BasicStroke(2f);
+            case 1 -> new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 5f}, 0f);
+            default -> new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, new float[] {1f, 4f}, 0f);
+        };
+    }
+
+    /** The marker of a series in the {@code round}-th pass through the palette. */
+    private static org.knowm.xchart.style.markers.Marker marker(int round) {
+        return switch (round) {
+            case 0 -> SeriesMarkers.CIRCLE;
+            case 1 -> SeriesMarkers.DIAMOND;
+            default -> SeriesMarkers.SQUARE;
+        };
     }
 
     /** Grouped bars: one group per class, one bar per method. */
